@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+
+namespace KaimingTools
+{
+    /// <summary>
+    /// The recommended gain for each nonlinearity, exactly PyTorch's <c>torch.nn.init.calculate_gain</c>,
+    /// and the names people use for them.
+    /// </summary>
+    public static class Gains
+    {
+        /// <summary>PyTorch's default negative slope when only "leaky_relu" is named.</summary>
+        public const double DefaultLeakyReLUSlope = 0.01;
+
+        /// <summary>Every nonlinearity in table order.</summary>
+        public static IReadOnlyList<Nonlinearity> All { get; } =
+            (Nonlinearity[])Enum.GetValues(typeof(Nonlinearity));
+
+        /// <summary>
+        /// The gain for <paramref name="nonlinearity"/>: 1 for linear, identity, conv and sigmoid; 5/3 for
+        /// tanh; √2 for ReLU; √(2/(1+s²)) for leaky ReLU; 3/4 for SELU.
+        /// </summary>
+        /// <param name="nonlinearity">The nonlinearity after the layer.</param>
+        /// <param name="negativeSlope">Leaky ReLU's slope s (finite, ≥ 0); only meaningful for
+        /// <see cref="Nonlinearity.LeakyReLU"/>; defaults to 0.01.</param>
+        /// <exception cref="InitArgumentException">A slope that is negative or not finite
+        /// (<c>InvalidNegativeSlope</c>), or a slope given with a nonlinearity that has none
+        /// (<c>NegativeSlopeNotApplicable</c>).</exception>
+        public static double Calculate(Nonlinearity nonlinearity, double? negativeSlope = null)
+        {
+            if (negativeSlope is double s)
+            {
+                if (nonlinearity != Nonlinearity.LeakyReLU)
+                {
+                    throw new InitArgumentException("NegativeSlopeNotApplicable", "NegativeSlope",
+                        $"NegativeSlope applies only to LeakyReLU, not to {nonlinearity}.");
+                }
+
+                if (!(s >= 0) || double.IsInfinity(s))
+                {
+                    throw new InitArgumentException("InvalidNegativeSlope", "NegativeSlope",
+                        $"NegativeSlope must be a finite number ≥ 0; got {InitArgumentException.Format(s)}.");
+                }
+            }
+
+            switch (nonlinearity)
+            {
+                case Nonlinearity.Linear:
+                case Nonlinearity.Identity:
+                case Nonlinearity.Conv1d:
+                case Nonlinearity.Conv2d:
+                case Nonlinearity.Conv3d:
+                case Nonlinearity.ConvTranspose1d:
+                case Nonlinearity.ConvTranspose2d:
+                case Nonlinearity.ConvTranspose3d:
+                case Nonlinearity.Sigmoid:
+                    return 1.0;
+                case Nonlinearity.Tanh:
+                    return 5.0 / 3;
+                case Nonlinearity.ReLU:
+                    return Math.Sqrt(2.0);
+                case Nonlinearity.LeakyReLU:
+                    double slope = negativeSlope ?? DefaultLeakyReLUSlope;
+                    return Math.Sqrt(2.0 / (1 + slope * slope));
+                case Nonlinearity.SELU:
+                    return 3.0 / 4;
+                default:
+                    throw new InitArgumentException("UnknownNonlinearity", "Nonlinearity", $"Unknown nonlinearity '{nonlinearity}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using KaimingTools.Distributions;
+using KaimingTools.Sampling;
+using KaimingTools.Tensors;
+
+namespace KaimingTools
+{
+    /// <summary>
+    /// A weight initialiser: a scheme, the fan it scales by, a gain and a distribution. Every scheme is
+    /// variance scaling, Var[w] = gain²/fan; they differ in where the gain and the fan come from:
+    /// Kaiming (gain from the nonlinearity, fan_in or fan_out), Xavier (fan_avg), LeCun (gain 1,
+    /// fan_in), VarianceScaling (gain² = scale).
+    /// </summary>
+    public sealed class Initializer
+    {
+        private Initializer(InitScheme scheme, FanMode mode, Nonlinearity? nonlinearity, double? negativeSlope, double gain, DistributionKind distribution)
+        {
+            if (!Enum.IsDefined(typeof(DistributionKind), distribution))
+            {
+                throw new InitArgumentException("UnknownDistribution", "Distribution", $"Unknown distribution '{distribution}'.");
+            }
+
+            if (!Enum.IsDefined(typeof(FanMode), mode))
+            {
+                throw new InitArgumentException("UnknownMode", "Mode", $"Unknown mode '{mode}'.");
+            }
+
+            Scheme = scheme;
+            Mode = mode;
+            Nonlinearity = nonlinearity;
+            NegativeSlope = negativeSlope;
+            Gain = gain;
+            Distribution = distribution;
+        }
+
+        /// <summary>The scheme.</summary>
+        public InitScheme Scheme { get; }
+
+        /// <summary>The fan the variance is scaled by.</summary>
+        public FanMode Mode { get; }
+
+        /// <summary>The nonlinearity the gain comes from; null when the gain was given directly.</summary>
+        public Nonlinearity? Nonlinearity { get; }
+
+        /// <summary>Leaky ReLU's slope when it applies (0.01 if only LeakyReLU was named).</summary>
+        public double? NegativeSlope { get; }
+
+        /// <summary>The gain; Var[w] = gain²/fan.</summary>
+        public double Gain { get; }
+
+        /// <summary>The distribution drawn from.</summary>
+        public DistributionKind Distribution { get; }
+
+        /// <summary>
+        /// Kaiming He initialisation (He et al. 2015, eqs. 10 and 14): Var[w] = gain²/fan. PyTorch's
+        /// <c>kaiming_uniform_</c>/<c>kaiming_normal_</c>; <see cref="DistributionKind.TruncatedNormal"/> is
+        /// Keras/JAX <c>he_normal</c>.
+        /// </summary>
+        /// <param name="distribution">Normal (the paper's), Uniform or TruncatedNormal.</param>
+        /// <param name="mode">FanIn (forward) or FanOut (backward).</param>
+        /// <param name="nonlinearity">The nonlinearity after the layer; ReLU by default.</param>
+        /// <param name="negativeSlope">Leaky ReLU's slope (finite, ≥ 0).</param>
+        /// <param name="gain">A gain to use instead of the nonlinearity's (positive, finite).</param>
+        /// <exception cref="InitArgumentException">Invalid gain, slope or mode; a gain together with a nonlinearity.</exception>
+        public static Initializer Kaiming(
+            DistributionKind distribution = DistributionKind.Normal,
+            FanMode mode = FanMode.FanIn,
+            Nonlinearity? nonlinearity = null,
+            double? negativeSlope = null,
+            double? gain = null)
+        {
+            if (mode == FanMode.FanAvg)
+            {
+                throw new InitArgumentException("InvalidModeForScheme", "Mode",
+                    "Kaiming initialisation scales by FanIn or FanOut; FanAvg is Xavier's (use the Xavier or VarianceScaling scheme).");
+            }
+
+            return WithGain(InitScheme.Kaiming, mode, distribution, nonlinearity ?? (negativeSlope is null ? KaimingTools.Nonlinearity.ReLU : KaimingTools.Nonlinearity.LeakyReLU), negativeSlope, gain, nonlinearity is not null);
+        }
+
+        /// <summary>
+        /// Xavier/Glorot initialisation (Glorot &amp; Bengio 2010, eq. 16): Var[w] = gain²·2/(fan_in + fan_out);
+        /// PyTorch's <c>xavier_uniform_</c>/<c>xavier_normal_</c> (gain 1 by default).
+        /// </summary>
+        public static Initializer Xavier(
+            DistributionKind distribution = DistributionKind.Uniform,
+            Nonlinearity? nonlinearity = null,
+            double? negativeSlope = null,
+            double? gain = null) =>
+            WithGain(InitScheme.Xavier, FanMode.FanAvg, distribution, nonlinearity ?? KaimingTools.Nonlinearity.Linear, negativeSlope, gain, nonlinearity is not null);
+
+        /// <summary>
+        /// LeCun initialisation (LeCun et al. 1998): Var[w] = 1/fan_in. Keras' <c>lecun_normal</c> is the
+        /// <see cref="DistributionKind.TruncatedNormal"/> variant, <c>lecun_uniform</c> the uniform one.
+        /// </summary>
+        public static Initializer LeCun(DistributionKind distribution = DistributionKind.Normal) =>
+            new(InitScheme.LeCun, FanMode.FanIn, KaimingTools.Nonlinearity.Linear, null, 1.0, distribution);
+
+        /// <summary>
+        /// Keras' <c>VarianceScaling(scale, mode, distribution)</c>: Var[w] = scale/fan (gain = √scale).
+        /// <c>he_normal</c> is (2, FanIn, TruncatedNormal); <c>glorot_uniform</c> is (1, FanAvg, Uniform).
+        /// </summary>
+        /// <exception cref="InitArgumentException">scale not positive and finite (<c>InvalidScale</c>).</exception>
+        public static Initializer VarianceScaling(
+            double scale = 1.0,
+            FanMode mode = FanMode.FanIn,
+            DistributionKind distribution = DistributionKind.TruncatedNormal)
+        {
+            InitArgumentException.RequirePositiveFinite(scale, "InvalidScale", "Scale");
+            return new(InitScheme.VarianceScaling, mode, null, null, Math.Sqrt(scale), distribution);
+        }
+
+        /// <summary>The numbers (fans, gain, std, bound, support) for a layer with these fans.</summary>
+        public InitBounds Bounds(Fans fans) => new(this, fans);
+
+        /// <summary>
+        /// The exact distribution the weights of a layer with these fans follow: Uniform(−b, b),
+        /// Normal(0, σ²) or the normal truncated at ±2σ' whose std is σ.
+        /// </summary>
+        public IContinuousDistribution DistributionFor(Fans fans)
+        {
+            InitBounds bounds = Bounds(fans);
+            return Distribution switch
+            {
+                DistributionKind.Uniform => new Uniform(-bounds.Bound, bounds.Bound),
+                DistributionKind.Normal => new Normal(0, bounds.Std),
+                _ => TruncatedNormal.WithTruncatedStdDev(bounds.Std),
+            };
+        }
+
+        /// <summary>
+        /// The scale parameter <see cref="CounterSampler"/> takes for these fans: b, σ or the parent σ'.
+        /// </summary>
+        public double SamplerScale(Fans fans)
+        {
+            InitBounds bounds = Bounds(fans);
+            return Distribution switch
+            {
+                DistributionKind.Uniform => bounds.Bound,
+                DistributionKind.Normal => bounds.Std,
+                _ => bounds.Std / TruncatedNormal.KerasStdDevCorrection,
+            };
+        }
+
+        /// <summary>
+        /// Generates a weight tensor of the given shape. Element i depends only on (seed, i): the same
+        /// seed gives the same bits on every machine (see <see cref="CounterSampler"/>).
+        /// </summary>
+        /// <param name="shape">The weight's dimensions (at least 2, all positive).</param>
+        /// <param name="layout">How to read fans from the shape.</param>
+        /// <param name="groups">Convolution groups.</param>
+        /// <param name="seed">The seed; a fresh random one (recorded in the tensor) when null.</param>
+        /// <param name="elementType">float32 (default) or float64.</param>
+        /// <param name="cancellationToken">Checked between chunks of about a million elements.</param>
+        /// <param name="progress">Told the number of elements done after each chunk, on the calling thread.</param>
+        /// <exception cref="InitArgumentException">An invalid shape, or a tensor too large to hold in memory (<c>TensorTooLarge</c>).</exception>
+        /// <exception cref="OperationCanceledException">Cancelled.</exception>
+        public WeightTensor Generate(
+            IReadOnlyList<long> shape,
+            TensorLayout layout = TensorLayout.Torch,
+            int groups = 1,
+            ulong? seed = null,
+            TensorElementType elementType = TensorElementType.Single,
+            CancellationToken cancellationToken = default,
+            IProgress<long>? progress = null)
+        {
+            Fans fans = Fans.FromShape(shape, layout, groups);
+            long count = Fans.ValidateShape(shape);
+            MemoryLimits.EnsureCanAllocate(count, elementType);
+            ulong actualSeed = seed ?? Seeds.NewSeed();
+            double scale = SamplerScale(fans);
+
+            Array data;
+            if (elementType == TensorElementType.Double)
+            {
+                var values = new double[count];
+                FillInChunks<double>(values, (span, first) => CounterSampler.Fill(span, Distribution, scale, actualSeed, first), cancellationToken, progress);
+                data = values;
+            }
+            else
+            {
+                var values = new float[count];
+                FillInChunks<float>(values, (span, first) => CounterSampler.Fill(span, Distribution, scale, actualSeed, first), cancellationToken, progress);
+                data = values;
+            }
+
+            return new WeightTensor(data, shape, layout, groups, Bounds(fans), actualSeed, CounterSampler.StreamVersion);
+        }
+
+        private delegate void ChunkFiller<T>(Span<T> destination, long firstIndex);
+
+        private static void FillInChunks<T>(T[] values, ChunkFiller<T> fill, CancellationToken cancellationToken, IProgress<long>? progress)
+        {
+            const int Chunk = 1 << 20;
+            for (int start = 0; start < values.Length; start += Chunk)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int length = Math.Min(Chunk, values.Length - start);
+                fill(values.AsSpan(start, length), start);
+                progress?.Report(start + length);
+            }
+        }
+
+        private static Initializer WithGain(InitScheme scheme, FanMode mode, DistributionKind distribution, Nonlinearity nonlinearity, double? negativeSlope, double? gain, bool nonlinearityNamed)
+        {
+            if (gain is double g)
+            {
+                if (nonlinearityNamed || negativeSlope is not null)
+                {
+                    throw new InitArgumentException("GainWithNonlinearity", "Gain",
+                        "Give either a gain or a nonlinearity (and slope) to derive it from, not both.");
+                }
+
+                InitArgumentException.RequirePositiveFinite(g, "InvalidGain", "Gain");
+                return new(scheme, mode, null, null, g, distribution);
+            }
+
+            double derived = Gains.Calculate(nonlinearity, negativeSlope);
+            double? slope = nonlinearity == KaimingTools.Nonlinearity.LeakyReLU ? negativeSlope ?? Gains.DefaultLeakyReLUSlope : null;
+            return new(scheme, mode, nonlinearity, slope, derived, distribution);
+        }
+    }
+}
