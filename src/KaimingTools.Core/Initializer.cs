@@ -112,6 +112,54 @@ namespace KaimingTools
             return new(InitScheme.VarianceScaling, mode, null, null, Math.Sqrt(scale), distribution);
         }
 
+        /// <summary>
+        /// One entry point for front ends: builds the initialiser a scheme and optional settings describe,
+        /// with each scheme's own defaults (Kaiming: Normal, FanIn, ReLU; Xavier: Uniform, gain 1; LeCun:
+        /// Normal; VarianceScaling: TruncatedNormal, FanIn, scale 1), and refuses settings a scheme does not
+        /// have rather than ignoring them.
+        /// </summary>
+        /// <exception cref="InitArgumentException">An invalid value, or a setting the scheme does not take
+        /// (<c>ParameterNotApplicable</c>).</exception>
+        public static Initializer Create(
+            InitScheme scheme,
+            DistributionKind? distribution = null,
+            FanMode? mode = null,
+            Nonlinearity? nonlinearity = null,
+            double? negativeSlope = null,
+            double? gain = null,
+            double? scale = null)
+        {
+            switch (scheme)
+            {
+                case InitScheme.Kaiming:
+                    NotApplicable(scheme, ("Scale", scale));
+                    return Kaiming(distribution ?? DistributionKind.Normal, mode ?? FanMode.FanIn, nonlinearity, negativeSlope, gain);
+                case InitScheme.Xavier:
+                    NotApplicable(scheme, ("Scale", scale));
+                    if (mode is FanMode m && m != FanMode.FanAvg)
+                    {
+                        throw new InitArgumentException("ParameterNotApplicable", "Mode",
+                            $"Xavier initialisation always scales by FanAvg; for {m} use Kaiming or VarianceScaling.");
+                    }
+
+                    return Xavier(distribution ?? DistributionKind.Uniform, nonlinearity, negativeSlope, gain);
+                case InitScheme.LeCun:
+                    NotApplicable(scheme, ("Scale", scale), ("Gain", gain), ("NegativeSlope", negativeSlope), ("Nonlinearity", nonlinearity));
+                    if (mode is FanMode lm && lm != FanMode.FanIn)
+                    {
+                        throw new InitArgumentException("ParameterNotApplicable", "Mode",
+                            $"LeCun initialisation always scales by FanIn; for {lm} use VarianceScaling.");
+                    }
+
+                    return LeCun(distribution ?? DistributionKind.Normal);
+                case InitScheme.VarianceScaling:
+                    NotApplicable(scheme, ("Gain", gain), ("NegativeSlope", negativeSlope), ("Nonlinearity", nonlinearity));
+                    return VarianceScaling(scale ?? 1.0, mode ?? FanMode.FanIn, distribution ?? DistributionKind.TruncatedNormal);
+                default:
+                    throw new InitArgumentException("UnknownScheme", "Scheme", $"Unknown scheme '{scheme}'.");
+            }
+        }
+
         /// <summary>The numbers (fans, gain, std, bound, support) for a layer with these fans.</summary>
         public InitBounds Bounds(Fans fans) => new(this, fans);
 
@@ -200,6 +248,18 @@ namespace KaimingTools
                 int length = Math.Min(Chunk, values.Length - start);
                 fill(values.AsSpan(start, length), start);
                 progress?.Report(start + length);
+            }
+        }
+
+        private static void NotApplicable(InitScheme scheme, params (string Name, object? Value)[] settings)
+        {
+            foreach (var (name, value) in settings)
+            {
+                if (value is not null)
+                {
+                    throw new InitArgumentException("ParameterNotApplicable", name,
+                        $"{name} does not apply to the {scheme} scheme.");
+                }
             }
         }
 

@@ -12,7 +12,7 @@ namespace KaimingTools
     /// </summary>
     public static class Names
     {
-        private static readonly Dictionary<string, Nonlinearity> NonlinearityNames = Build(new Dictionary<string, Nonlinearity>
+        private static readonly Dictionary<string, Nonlinearity> NonlinearityAliases = Build(new Dictionary<string, Nonlinearity>
         {
             ["none"] = Nonlinearity.Linear,
             ["lrelu"] = Nonlinearity.LeakyReLU,
@@ -23,7 +23,7 @@ namespace KaimingTools
             ["conv_transpose3d"] = Nonlinearity.ConvTranspose3d,
         });
 
-        private static readonly Dictionary<string, DistributionKind> DistributionNames = Build(new Dictionary<string, DistributionKind>
+        private static readonly Dictionary<string, DistributionKind> DistributionAliases = Build(new Dictionary<string, DistributionKind>
         {
             ["gaussian"] = DistributionKind.Normal,
             ["untruncated_normal"] = DistributionKind.Normal,
@@ -31,7 +31,7 @@ namespace KaimingTools
             ["truncnormal"] = DistributionKind.TruncatedNormal,
         });
 
-        private static readonly Dictionary<string, FanMode> FanModeNames = Build(new Dictionary<string, FanMode>
+        private static readonly Dictionary<string, FanMode> FanModeAliases = Build(new Dictionary<string, FanMode>
         {
             ["in"] = FanMode.FanIn,
             ["out"] = FanMode.FanOut,
@@ -39,7 +39,7 @@ namespace KaimingTools
             ["fan_average"] = FanMode.FanAvg,
         });
 
-        private static readonly Dictionary<string, TensorLayout> LayoutNames = Build(new Dictionary<string, TensorLayout>
+        private static readonly Dictionary<string, TensorLayout> LayoutAliases = Build(new Dictionary<string, TensorLayout>
         {
             ["pytorch"] = TensorLayout.Torch,
             ["onnx"] = TensorLayout.Torch,
@@ -52,7 +52,7 @@ namespace KaimingTools
             ["conv_transpose"] = TensorLayout.TorchTranspose,
         });
 
-        private static readonly Dictionary<string, InitScheme> SchemeNames = Build(new Dictionary<string, InitScheme>
+        private static readonly Dictionary<string, InitScheme> SchemeAliases = Build(new Dictionary<string, InitScheme>
         {
             ["he"] = InitScheme.Kaiming,
             ["msra"] = InitScheme.Kaiming,
@@ -62,30 +62,38 @@ namespace KaimingTools
 
         /// <summary>Reads a nonlinearity name.</summary>
         /// <exception cref="InitArgumentException"><c>UnknownNonlinearity</c>, listing the valid names.</exception>
-        public static Nonlinearity ParseNonlinearity(string name) => Parse(NonlinearityNames, name, "UnknownNonlinearity", "Nonlinearity");
+        public static Nonlinearity ParseNonlinearity(string name) => Parse(NonlinearityAliases, name, "UnknownNonlinearity", "Nonlinearity");
 
         /// <summary>Reads a distribution name.</summary>
         /// <exception cref="InitArgumentException"><c>UnknownDistribution</c>, listing the valid names.</exception>
-        public static DistributionKind ParseDistribution(string name) => Parse(DistributionNames, name, "UnknownDistribution", "Distribution");
+        public static DistributionKind ParseDistribution(string name) => Parse(DistributionAliases, name, "UnknownDistribution", "Distribution");
 
         /// <summary>Reads a fan mode name.</summary>
         /// <exception cref="InitArgumentException"><c>UnknownMode</c>, listing the valid names.</exception>
-        public static FanMode ParseFanMode(string name) => Parse(FanModeNames, name, "UnknownMode", "Mode");
+        public static FanMode ParseFanMode(string name) => Parse(FanModeAliases, name, "UnknownMode", "Mode");
 
         /// <summary>Reads a layout name.</summary>
         /// <exception cref="InitArgumentException"><c>UnknownLayout</c>, listing the valid names.</exception>
-        public static TensorLayout ParseLayout(string name) => Parse(LayoutNames, name, "UnknownLayout", "Layout");
+        public static TensorLayout ParseLayout(string name) => Parse(LayoutAliases, name, "UnknownLayout", "Layout");
 
         /// <summary>Reads a scheme name.</summary>
         /// <exception cref="InitArgumentException"><c>UnknownScheme</c>, listing the valid names.</exception>
-        public static InitScheme ParseScheme(string name) => Parse(SchemeNames, name, "UnknownScheme", "Scheme");
+        public static InitScheme ParseScheme(string name) => Parse(SchemeAliases, name, "UnknownScheme", "Scheme");
 
-        /// <summary>Every name (canonical and alias) that <see cref="ParseNonlinearity"/> accepts, canonical first.</summary>
-        public static IReadOnlyList<string> NonlinearityCompletions { get; } =
-            Enum.GetNames(typeof(Nonlinearity))
-                .Concat(((Nonlinearity[])Enum.GetValues(typeof(Nonlinearity))).Select(PyTorchName))
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToArray();
+        /// <summary>Names to offer for completion: the canonical names, then PyTorch/Keras spellings.</summary>
+        public static IReadOnlyList<string> NonlinearityNames => Suggestions(NonlinearityAliases, ((Nonlinearity[])Enum.GetValues(typeof(Nonlinearity))).Select(PyTorchName));
+
+        /// <inheritdoc cref="NonlinearityNames"/>
+        public static IReadOnlyList<string> DistributionNames => Suggestions(DistributionAliases, new[] { "uniform", "normal", "truncated_normal" });
+
+        /// <inheritdoc cref="NonlinearityNames"/>
+        public static IReadOnlyList<string> FanModeNames => Suggestions(FanModeAliases, new[] { "fan_in", "fan_out", "fan_avg" });
+
+        /// <inheritdoc cref="NonlinearityNames"/>
+        public static IReadOnlyList<string> LayoutNames => Suggestions(LayoutAliases, Array.Empty<string>());
+
+        /// <inheritdoc cref="NonlinearityNames"/>
+        public static IReadOnlyList<string> SchemeNames => Suggestions(SchemeAliases, new[] { "He", "Glorot" });
 
         /// <summary>PyTorch's spelling of a nonlinearity (<c>leaky_relu</c>, <c>conv_transpose2d</c>, <c>relu</c>).</summary>
         public static string PyTorchName(Nonlinearity nonlinearity) => nonlinearity switch
@@ -111,6 +119,16 @@ namespace KaimingTools
 
             throw new InitArgumentException(errorId, paramName,
                 $"Unknown {paramName.ToLowerInvariant()} '{name}'. Valid names: {string.Join(", ", Enum.GetNames(typeof(T)))}.");
+        }
+
+        private static string[] Suggestions<T>(Dictionary<string, T> aliases, IEnumerable<string> spellings)
+            where T : struct, Enum
+        {
+            // Every suggestion must parse: filter the extra spellings through the alias table.
+            return Enum.GetNames(typeof(T))
+                .Concat(spellings.Where(name => aliases.ContainsKey(Normalize(name))))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToArray();
         }
 
         private static Dictionary<string, T> Build<T>(Dictionary<string, T> aliases)
