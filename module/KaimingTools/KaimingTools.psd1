@@ -11,7 +11,14 @@
     FormatsToProcess     = @('KaimingTools.format.ps1xml')
     CmdletsToExport      = @(
         'New-KaimingWeights'
+        'New-XavierWeights'
+        'New-LeCunWeights'
+        'New-InitWeights'
         'Get-InitBounds'
+        'Get-InitDistribution'
+        'Get-InitGain'
+        'Test-InitWeights'
+        'Show-InitHistogram'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -68,5 +68,61 @@ namespace KaimingTools
                     throw new InitArgumentException("UnknownNonlinearity", "Nonlinearity", $"Unknown nonlinearity '{nonlinearity}'.");
             }
         }
+
+        /// <summary>One row of the gain table: the nonlinearity, its PyTorch name, the gain and where it comes from.</summary>
+        public static GainInfo Describe(Nonlinearity nonlinearity, double? negativeSlope = null)
+        {
+            double gain = Calculate(nonlinearity, negativeSlope);
+            double? slope = nonlinearity == Nonlinearity.LeakyReLU ? negativeSlope ?? DefaultLeakyReLUSlope : null;
+            string formula = nonlinearity switch
+            {
+                Nonlinearity.Tanh => "5/3 (PyTorch's table value)",
+                Nonlinearity.ReLU => "√2 (He et al. 2015, eq. 10)",
+                Nonlinearity.LeakyReLU => "√(2/(1+s²)) (He et al. 2015, eq. 15)",
+                Nonlinearity.SELU => "3/4 (PyTorch's empirical value)",
+                _ => "1",
+            };
+            return new GainInfo(nonlinearity, Names.PyTorchName(nonlinearity), slope, gain, formula);
+        }
+
+        /// <summary>The whole table, one row per nonlinearity.</summary>
+        public static IReadOnlyList<GainInfo> Table()
+        {
+            var rows = new List<GainInfo>();
+            foreach (Nonlinearity n in All)
+            {
+                rows.Add(Describe(n));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>A row of the gain table.</summary>
+    public sealed class GainInfo
+    {
+        internal GainInfo(Nonlinearity nonlinearity, string pyTorchName, double? negativeSlope, double gain, string formula)
+        {
+            Nonlinearity = nonlinearity;
+            PyTorchName = pyTorchName;
+            NegativeSlope = negativeSlope;
+            Gain = gain;
+            Formula = formula;
+        }
+
+        /// <summary>The nonlinearity.</summary>
+        public Nonlinearity Nonlinearity { get; }
+
+        /// <summary>How torch.nn.init.calculate_gain spells it.</summary>
+        public string PyTorchName { get; }
+
+        /// <summary>Leaky ReLU's slope s; null for the others.</summary>
+        public double? NegativeSlope { get; }
+
+        /// <summary>The gain.</summary>
+        public double Gain { get; }
+
+        /// <summary>The gain's expression and source.</summary>
+        public string Formula { get; }
     }
 }

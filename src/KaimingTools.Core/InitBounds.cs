@@ -81,5 +81,16 @@ namespace KaimingTools
 
         /// <summary>Upper end of the support.</summary>
         public double Upper { get; }
+
+        /// <summary>
+        /// The exact distribution with these numbers: Uniform(−Bound, Bound), Normal(0, Std²), or the normal
+        /// truncated at ±2σ' whose std is Std.
+        /// </summary>
+        public IContinuousDistribution CreateDistribution() => Distribution switch
+        {
+            DistributionKind.Uniform => new Uniform(-Bound, Bound),
+            DistributionKind.Normal => new Normal(0, Std),
+            _ => TruncatedNormal.WithTruncatedStdDev(Std),
+        };
     }
 }

@@ -167,16 +167,7 @@ namespace KaimingTools
         /// The exact distribution the weights of a layer with these fans follow: Uniform(−b, b),
         /// Normal(0, σ²) or the normal truncated at ±2σ' whose std is σ.
         /// </summary>
-        public IContinuousDistribution DistributionFor(Fans fans)
-        {
-            InitBounds bounds = Bounds(fans);
-            return Distribution switch
-            {
-                DistributionKind.Uniform => new Uniform(-bounds.Bound, bounds.Bound),
-                DistributionKind.Normal => new Normal(0, bounds.Std),
-                _ => TruncatedNormal.WithTruncatedStdDev(bounds.Std),
-            };
-        }
+        public IContinuousDistribution DistributionFor(Fans fans) => Bounds(fans).CreateDistribution();
 
         /// <summary>
         /// The scale parameter <see cref="CounterSampler"/> takes for these fans: b, σ or the parent σ'.
@@ -241,7 +232,7 @@ namespace KaimingTools
 
         private static void FillInChunks<T>(T[] values, ChunkFiller<T> fill, CancellationToken cancellationToken, IProgress<long>? progress)
         {
-            const int Chunk = 1 << 20;
+            const int Chunk = 1 << 16; // small enough that cancellation is noticed within milliseconds
             for (int start = 0; start < values.Length; start += Chunk)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -277,9 +268,8 @@ namespace KaimingTools
                 return new(scheme, mode, null, null, g, distribution);
             }
 
-            double derived = Gains.Calculate(nonlinearity, negativeSlope);
-            double? slope = nonlinearity == KaimingTools.Nonlinearity.LeakyReLU ? negativeSlope ?? Gains.DefaultLeakyReLUSlope : null;
-            return new(scheme, mode, nonlinearity, slope, derived, distribution);
+            GainInfo derived = Gains.Describe(nonlinearity, negativeSlope);
+            return new(scheme, mode, nonlinearity, derived.NegativeSlope, derived.Gain, distribution);
         }
     }
 }

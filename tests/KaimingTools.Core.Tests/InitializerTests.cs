@@ -129,7 +129,9 @@ namespace KaimingTools.Tests
 
             var reports = new System.Collections.Generic.List<long>();
             Initializer.Kaiming().Generate(new long[] { 2048, 1024 }, seed: 1, progress: new SyncProgress(reports.Add));
-            Assert.Equal(new long[] { 1 << 20, 2 << 20 }, reports);
+            Assert.True(reports.Count >= 2);
+            Assert.Equal(2048L * 1024, reports[^1]);
+            Assert.True(reports.Zip(reports.Skip(1), (a, b) => b > a).All(up => up));
         }
 
         private static void AssertRelative(double expected, double actual, double tolerance = 4.5e-16) =>

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace KaimingTools.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the numbers of a Kaiming He initialisation for a layer: fans, gain, std, bound, variance and support.</para>
+    /// <para type="synopsis">Gets the numbers of a weight initialisation (Kaiming He by default) for a layer: fans, gain, std, bound, variance and support.</para>
     /// <para type="description">Std = gain/√fan and Bound = gain·√(3/fan) are both always given: a uniform on [−Bound, Bound] and a normal with that Std have the same variance gain²/fan. For ReLU and fan_in = n that is U(−√(6/n), √(6/n)) or N(0, 2/n), standard deviation √(2/n).</para>
     /// <para type="description">A layer is given by its fans (-FanIn, -FanOut) or by its weight's shape (-Shape with -Layout Torch, Keras or TorchTranspose). Rows of a layer table bind by property name, so Import-Csv layers.csv | Get-InitBounds gives one result per row, carrying its Name.</para>
     /// </summary>
@@ -21,7 +21,7 @@ namespace KaimingTools.PowerShell.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "InitBounds", DefaultParameterSetName = ByFanSet)]
     [OutputType(typeof(InitBounds))]
-    public sealed class GetInitBoundsCommand : KaimingCommandBase
+    public sealed class GetInitBoundsCommand : SchemeCommandBase
     {
         #region Overrides
 
@@ -30,14 +30,7 @@ namespace KaimingTools.PowerShell.Commands
         {
             Run(() =>
             {
-                InitBounds bounds = CreateInitializer().Bounds(LayerFans());
-                var output = PSObject.AsPSObject(bounds);
-                if (Name is not null)
-                {
-                    output.Properties.Add(new PSNoteProperty("Name", Name));
-                }
-
-                WriteObject(output);
+                WriteObject(WithName(CreateInitializer().Bounds(LayerFans())));
             });
         }
 

@@ -83,6 +83,18 @@ namespace KaimingTools.PowerShell.Commands
             return new[] { WholeFan(fans.FanOut, "FanOut"), WholeFan(fans.FanIn, "FanIn") };
         }
 
+        /// <summary>The output object, with a Name property when -Name (or a table's Name column) was given.</summary>
+        protected PSObject WithName(object output)
+        {
+            var result = PSObject.AsPSObject(output);
+            if (Name is not null)
+            {
+                result.Properties.Add(new PSNoteProperty("Name", Name));
+            }
+
+            return result;
+        }
+
         /// <summary>Runs <paramref name="body"/> and turns the core's argument errors into terminating error records.</summary>
         protected void Run(System.Action body)
         {

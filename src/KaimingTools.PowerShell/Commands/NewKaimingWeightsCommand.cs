@@ -1,7 +1,4 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using KaimingTools.PowerShell.Infrastructure;
 using KaimingTools.Tensors;
 
 namespace KaimingTools.PowerShell.Commands
@@ -25,59 +22,7 @@ namespace KaimingTools.PowerShell.Commands
     /// </example>
     [Cmdlet(VerbsCommon.New, "KaimingWeights", DefaultParameterSetName = ByFanSet)]
     [OutputType(typeof(WeightTensor))]
-    public sealed class NewKaimingWeightsCommand : KaimingCommandBase, IDisposable
+    public sealed class NewKaimingWeightsCommand : GenerateCommandBase
     {
-        private readonly CancellationTokenSource _stop = new();
-
-        #region Parameters
-
-        /// <summary>
-        /// <para type="description">The seed (0 to 18446744073709551615). Without it a random seed is drawn and recorded in the tensor's Seed property.</para>
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public ulong? Seed { get; set; }
-
-        /// <summary>
-        /// <para type="description">Single (float32, default) or Double (float64).</para>
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public TensorElementType DataType { get; set; } = TensorElementType.Single;
-
-        #endregion
-
-        #region Overrides
-
-        /// <inheritdoc/>
-        protected override void ProcessRecord()
-        {
-            Run(() =>
-            {
-                Initializer initializer = CreateInitializer();
-                long[] shape = WeightShape();
-                WeightTensor tensor;
-                using (var progress = new ProgressReporter(this, "New-KaimingWeights", Fans.ValidateShape(shape)))
-                {
-                    try
-                    {
-                        tensor = initializer.Generate(shape, ByShape ? TensorLayoutValue : TensorLayout.Torch, ByShape ? Groups : 1, Seed, DataType, _stop.Token, progress);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        throw new PipelineStoppedException();
-                    }
-                }
-
-                tensor.Name = Name;
-                WriteObject(tensor);
-            });
-        }
-
-        /// <inheritdoc/>
-        protected override void StopProcessing() => _stop.Cancel();
-
-        #endregion
-
-        /// <inheritdoc/>
-        public void Dispose() => _stop.Dispose();
     }
 }

@@ -12,10 +12,12 @@ namespace KaimingTools.PowerShell.Infrastructure
     internal sealed class ProgressReporter : IProgress<long>, IDisposable
     {
         private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(500);
+        private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
         private readonly Cmdlet _cmdlet;
         private readonly ProgressRecord _record;
         private readonly long _total;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _last;
         private bool _shown;
 
         internal ProgressReporter(Cmdlet cmdlet, string activity, long total)
@@ -27,12 +29,14 @@ namespace KaimingTools.PowerShell.Infrastructure
 
         public void Report(long value)
         {
-            if (!_shown && _clock.Elapsed < QuietPeriod)
+            TimeSpan now = _clock.Elapsed;
+            if ((!_shown && now < QuietPeriod) || (_shown && now - _last < Interval && value < _total))
             {
                 return;
             }
 
             _shown = true;
+            _last = now;
             int percent = (int)Math.Min(100, value * 100 / _total);
             _record.PercentComplete = percent;
             _record.StatusDescription = $"{value:N0} of {_total:N0} elements";

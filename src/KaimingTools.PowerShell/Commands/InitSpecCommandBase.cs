@@ -3,13 +3,16 @@ using KaimingTools.PowerShell.Infrastructure;
 
 namespace KaimingTools.PowerShell.Commands
 {
-    /// <summary>The parameters of a Kaiming/He initialiser, shared by New-KaimingWeights and Get-InitBounds.</summary>
-    public abstract class KaimingCommandBase : LayerCommandBase
+    /// <summary>
+    /// The parameters that shape an initialiser — mode, nonlinearity (gain), slope, gain, distribution —
+    /// shared by every cmdlet; which scheme they apply to is the derived cmdlet's choice.
+    /// </summary>
+    public abstract class InitSpecCommandBase : LayerCommandBase
     {
         #region Parameters
 
         /// <summary>
-        /// <para type="description">FanIn (default; preserves activation variance, He et al. eq. 10) or FanOut (preserves gradient variance, eq. 14). PyTorch's fan_in/fan_out spellings work.</para>
+        /// <para type="description">FanIn (Kaiming's default; preserves activation variance, He et al. eq. 10), FanOut (preserves gradient variance, eq. 14) or FanAvg (Xavier; VarianceScaling). PyTorch's fan_in/fan_out spellings work.</para>
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FanModeCompleter))]
@@ -35,7 +38,7 @@ namespace KaimingTools.PowerShell.Commands
         public double? Gain { get; set; }
 
         /// <summary>
-        /// <para type="description">Normal (default, the paper's), Uniform, or TruncatedNormal (Keras/JAX he_normal: cut at ±2σ', std still σ).</para>
+        /// <para type="description">Normal, Uniform, or TruncatedNormal (Keras/JAX: cut at ±2σ', std still σ). Defaults: Normal for Kaiming (the paper's) and LeCun, Uniform for Xavier (Glorot's eq. 16), TruncatedNormal for VarianceScaling (Keras).</para>
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(DistributionCompleter))]
@@ -43,14 +46,24 @@ namespace KaimingTools.PowerShell.Commands
 
         #endregion
 
-        /// <summary>The initialiser these parameters describe.</summary>
+        /// <summary>The scheme the parameters apply to.</summary>
+        protected virtual InitScheme SelectedScheme => InitScheme.Kaiming;
+
+        /// <summary>The variance scale, for the VarianceScaling scheme.</summary>
+        protected virtual double? SelectedScale => null;
+
+        /// <summary>
+        /// The initialiser these parameters describe; the core refuses settings the scheme does not take
+        /// (<c>ParameterNotApplicable</c>).
+        /// </summary>
         protected Initializer CreateInitializer() =>
             Initializer.Create(
-                InitScheme.Kaiming,
+                SelectedScheme,
                 Distribution is null ? null : Names.ParseDistribution(Distribution),
                 Mode is null ? null : Names.ParseFanMode(Mode),
                 Nonlinearity is null ? null : Names.ParseNonlinearity(Nonlinearity),
                 NegativeSlope,
-                Gain);
+                Gain,
+                SelectedScale);
     }
 }
