@@ -91,6 +91,16 @@ fc2,256,10
         $err.CategoryInfo.Category | Should -Be 'LimitsExceeded'
     }
 
+    It 'completes <Parameter> values' -ForEach @(
+        @{ Parameter = 'Mode'; Prefix = 'fan_o'; Expected = @('fan_out') }
+        @{ Parameter = 'Layout'; Prefix = 'K'; Expected = @('Keras') }
+        @{ Parameter = 'Distribution'; Prefix = 'u'; Expected = @('Uniform') }
+        @{ Parameter = 'Scheme'; Prefix = 'x'; Expected = @('Xavier') }
+    ) {
+        $line = "Get-InitBounds -FanIn 4 -$Parameter $Prefix"
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be $Expected
+    }
+
     It 'completes nonlinearity names, PyTorch spellings included' {
         $line = 'Get-InitBounds -Nonlinearity leaky'
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('LeakyReLU', 'leaky_relu')

@@ -78,6 +78,27 @@ fc,10x512
         $out[1].Shape | Should -Be @(10, 512)
     }
 
+    It 'gives the bare numbers with -AsArray' {
+        $a = New-KaimingWeights -FanIn 8 -FanOut 4 -Seed 5 -AsArray
+        $a.GetType() | Should -Be ([float[]])
+        $a.Length | Should -Be 32
+        $a[3] | Should -Be (New-KaimingWeights -FanIn 8 -FanOut 4 -Seed 5).Data[3]
+    }
+
+    It 'reports a bad row of a layer table and goes on with the others' {
+        $rows = @'
+Name,FanIn,FanOut
+good1,16,8
+bad,0,8
+good2,32,8
+'@ | ConvertFrom-Csv
+        $out = $rows | New-KaimingWeights -Seed 1 -ErrorAction SilentlyContinue -ErrorVariable problems
+        $out.Name | Should -Be @('good1', 'good2')
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidFanIn,KaimingTools.PowerShell.Commands.NewKaimingWeightsCommand'
+        { $rows | New-KaimingWeights -Seed 1 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidFanIn,KaimingTools.PowerShell.Commands.NewKaimingWeightsCommand'
+    }
+
     It 'refuses <Case> with error id <Id> before allocating' -ForEach @(
         @{ Case = 'FanIn 0'; Arguments = @{ FanIn = 0 }; Id = 'InvalidFanIn' }
         @{ Case = 'a fractional fan'; Arguments = @{ FanIn = 2.5 }; Id = 'FanNotWholeNumber' }

@@ -28,6 +28,12 @@ namespace KaimingTools.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public TensorElementType DataType { get; set; } = TensorElementType.Single;
 
+        /// <summary>
+        /// <para type="description">Output the numbers alone — the tensor's C-ordered float[] (or double[]) as one object — instead of the tensor.</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AsArray { get; set; }
+
         #endregion
 
         #region Overrides
@@ -53,7 +59,7 @@ namespace KaimingTools.PowerShell.Commands
                 }
 
                 tensor.Name = Name;
-                WriteObject(tensor);
+                WriteObject(AsArray ? tensor.Data : tensor, enumerateCollection: false);
             });
         }
 

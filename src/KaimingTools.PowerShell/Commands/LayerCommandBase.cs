@@ -95,7 +95,11 @@ namespace KaimingTools.PowerShell.Commands
             return result;
         }
 
-        /// <summary>Runs <paramref name="body"/> and turns the core's argument errors into terminating error records.</summary>
+        /// <summary>
+        /// Runs <paramref name="body"/> and turns the core's argument errors into error records: terminating
+        /// for arguments given on the command line, non-terminating for a pipeline row, so one bad row of a
+        /// layer table is reported (and -ErrorAction applies) while the other rows are still processed.
+        /// </summary>
         protected void Run(System.Action body)
         {
             try
@@ -104,7 +108,15 @@ namespace KaimingTools.PowerShell.Commands
             }
             catch (InitArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, ByShape ? Shape : (object)FanIn));
+                ErrorRecord record = ErrorRecords.From(ex, ByShape ? Shape : (object)FanIn);
+                if (MyInvocation.ExpectingInput)
+                {
+                    WriteError(record);
+                }
+                else
+                {
+                    ThrowTerminatingError(record);
+                }
             }
         }
 
