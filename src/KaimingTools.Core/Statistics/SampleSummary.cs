@@ -2,7 +2,7 @@ using System;
 
 namespace KaimingTools.Statistics
 {
-    /// <summary>Moments and range of a sample (two passes in double precision).</summary>
+    /// <summary>Moments and range of a sample (one numerically stable pass in double precision).</summary>
     public sealed class SampleSummary
     {
         private SampleSummary(long count, double mean, double variance, double excessKurtosis, double min, double max)
@@ -41,51 +41,65 @@ namespace KaimingTools.Statistics
         /// <exception cref="ArgumentException">Empty sample.</exception>
         public static SampleSummary Of(ReadOnlySpan<float> values)
         {
-            RequireNonEmpty(values.Length);
-            double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+            var moments = new Moments();
             foreach (float v in values)
             {
-                sum += v;
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
+                moments.Add(v);
             }
 
-            double mean = sum / values.Length, m2 = 0, m4 = 0;
-            foreach (float v in values)
-            {
-                double d = v - mean, d2 = d * d;
-                m2 += d2;
-                m4 += d2 * d2;
-            }
-
-            return Create(values.Length, mean, m2, m4, min, max);
+            return moments.ToSummary();
         }
 
         /// <summary>Summarises double values.</summary>
         /// <exception cref="ArgumentException">Empty sample.</exception>
         public static SampleSummary Of(ReadOnlySpan<double> values)
         {
-            RequireNonEmpty(values.Length);
-            double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+            var moments = new Moments();
             foreach (double v in values)
             {
-                sum += v;
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
+                moments.Add(v);
             }
 
-            double mean = sum / values.Length, m2 = 0, m4 = 0;
-            foreach (double v in values)
-            {
-                double d = v - mean, d2 = d * d;
-                m2 += d2;
-                m4 += d2 * d2;
-            }
-
-            return Create(values.Length, mean, m2, m4, min, max);
+            return moments.ToSummary();
         }
 
-        private static void RequireNonEmpty(int length)
+        /// <summary>
+        /// One-pass central moments up to the fourth (Welford's update extended by Terriberry, as in
+        /// Pébay 2008, eq. 2.1–2.3): numerically stable without a second pass over the data.
+        /// </summary>
+        private struct Moments
+        {
+            private long _n;
+            private double _mean, _m2, _m3, _m4, _min, _max;
+
+            public void Add(double x)
+            {
+                if (_n == 0)
+                {
+                    _min = _max = x;
+                }
+
+                long n1 = _n++;
+                double delta = x - _mean;
+                double deltaN = delta / _n;
+                double deltaN2 = deltaN * deltaN;
+                double term1 = delta * deltaN * n1;
+                _mean += deltaN;
+                _m4 += term1 * deltaN2 * (((double)_n * _n) - (3.0 * _n) + 3) + (6 * deltaN2 * _m2) - (4 * deltaN * _m3);
+                _m3 += (term1 * deltaN * (_n - 2)) - (3 * deltaN * _m2);
+                _m2 += term1;
+                _min = Math.Min(_min, x);
+                _max = Math.Max(_max, x);
+            }
+
+            public readonly SampleSummary ToSummary()
+            {
+                RequireNonEmpty(_n);
+                return Create(_n, _mean, _m2, _m4, _min, _max);
+            }
+        }
+
+        private static void RequireNonEmpty(long length)
         {
             if (length == 0)
             {
