@@ -53,8 +53,9 @@ namespace KaimingTools.Formats
         /// <param name="cancellationToken">Checked before the rename; <paramref name="write"/> should check it too.</param>
         /// <exception cref="TensorFileException">The checks of <see cref="CheckTarget"/>; <c>AccessDenied</c>;
         /// <c>WriteFailed</c> (disk full, device error).</exception>
+        /// <returns>The full path of the file written.</returns>
         /// <exception cref="OperationCanceledException">Cancelled; nothing was changed.</exception>
-        public static void Write(string path, bool force, Action<Stream> write, CancellationToken cancellationToken = default)
+        public static string Write(string path, bool force, Action<Stream> write, CancellationToken cancellationToken = default)
         {
             if (write is null)
             {
@@ -80,6 +81,7 @@ namespace KaimingTools.Formats
                 cancellationToken.ThrowIfCancellationRequested();
                 Rename(temp, full, force);
                 renamed = true;
+                return full;
             }
             catch (IOException e) when (e is not TensorFileException)
             {

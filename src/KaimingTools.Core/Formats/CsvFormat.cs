@@ -21,7 +21,7 @@ namespace KaimingTools.Formats
     public static class CsvFormat
     {
         /// <summary>Writes a tensor to a CSV file atomically.</summary>
-        /// <exception cref="TensorFileException">See <see cref="AtomicFile.Write"/>.</exception>
+        /// <exception cref="TensorFileException">As for <see cref="TensorFileWriter.Export"/>.</exception>
         public static void Write(string path, WeightTensor tensor, bool force = false, CancellationToken cancellationToken = default, IProgress<long>? progress = null)
         {
             if (tensor is null)
@@ -29,7 +29,7 @@ namespace KaimingTools.Formats
                 throw new ArgumentNullException(nameof(tensor));
             }
 
-            AtomicFile.Write(path, force, stream => Write(stream, tensor.Shape, tensor.Layout, ElementSource.Of(tensor), cancellationToken, progress), cancellationToken);
+            TensorFileWriter.Export(path, new[] { tensor }, TensorFileFormat.Csv, null, force, cancellationToken, progress);
         }
 
         /// <summary>Writes a tensor as CSV text (UTF-8) to a stream.</summary>

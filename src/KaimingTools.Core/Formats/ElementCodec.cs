@@ -24,6 +24,16 @@ namespace KaimingTools.Formats
             _ => 2,
         };
 
+        /// <summary>Refuses a dtype value outside the enum (a cast integer).</summary>
+        /// <exception cref="InitArgumentException"><c>UnsupportedDtype</c>.</exception>
+        public static void CheckDefined(TensorFileDType? dtype)
+        {
+            if (dtype is TensorFileDType d && !Enum.IsDefined(typeof(TensorFileDType), d))
+            {
+                throw new InitArgumentException("UnsupportedDtype", "DType", $"Unknown dtype '{d}'.");
+            }
+        }
+
         /// <summary>The in-memory element type a file dtype is read into (float16/bfloat16 widen to float32).</summary>
         public static TensorElementType ReadType(TensorFileDType dtype) =>
             dtype == TensorFileDType.Float64 ? TensorElementType.Double : TensorElementType.Single;

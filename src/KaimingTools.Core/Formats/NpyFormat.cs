@@ -124,8 +124,8 @@ namespace KaimingTools.Formats
         /// <param name="force">Replace an existing file.</param>
         /// <param name="cancellationToken">Checked between chunks; cancelling leaves the previous state.</param>
         /// <param name="progress">Told the elements written after each chunk.</param>
-        /// <exception cref="TensorFileException">See <see cref="AtomicFile.Write"/>.</exception>
-        /// <exception cref="InitArgumentException"><c>UnsupportedDtype</c>.</exception>
+        /// <exception cref="TensorFileException">As for <see cref="TensorFileWriter.Export"/>.</exception>
+        /// <exception cref="InitArgumentException"><c>UnsupportedDtype</c>, and as for <see cref="TensorFileWriter.Export"/>.</exception>
         public static void Write(string path, WeightTensor tensor, TensorFileDType? dtype = null, bool force = false, CancellationToken cancellationToken = default, IProgress<long>? progress = null)
         {
             if (tensor is null)
@@ -133,8 +133,7 @@ namespace KaimingTools.Formats
                 throw new ArgumentNullException(nameof(tensor));
             }
 
-            TensorFileDType stored = CheckDType(dtype ?? ElementCodec.NaturalDType(tensor.ElementType));
-            AtomicFile.Write(path, force, stream => Write(stream, tensor.Shape, ElementSource.Of(tensor), stored, cancellationToken, progress), cancellationToken);
+            TensorFileWriter.Export(path, new[] { tensor }, TensorFileFormat.Npy, dtype, force, cancellationToken, progress);
         }
 
         /// <summary>Writes a tensor as .npy bytes to a stream.</summary>

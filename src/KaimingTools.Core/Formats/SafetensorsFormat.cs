@@ -86,12 +86,9 @@ namespace KaimingTools.Formats
         /// <param name="cancellationToken">Checked between chunks; cancelling leaves the previous state.</param>
         /// <param name="progress">Told the elements written so far (over all tensors) after each chunk.</param>
         /// <exception cref="InitArgumentException"><c>NoTensors</c>, <c>InvalidTensorName</c>, <c>DuplicateTensorName</c>.</exception>
-        /// <exception cref="TensorFileException">See <see cref="AtomicFile.Write"/>.</exception>
-        public static void Write(string path, IReadOnlyList<WeightTensor> tensors, TensorFileDType? dtype = null, bool force = false, CancellationToken cancellationToken = default, IProgress<long>? progress = null)
-        {
-            IReadOnlyList<Entry> entries = Entries(tensors, dtype);
-            AtomicFile.Write(path, force, stream => Write(stream, entries, cancellationToken, progress), cancellationToken);
-        }
+        /// <exception cref="TensorFileException">As for <see cref="TensorFileWriter.Export"/>.</exception>
+        public static void Write(string path, IReadOnlyList<WeightTensor> tensors, TensorFileDType? dtype = null, bool force = false, CancellationToken cancellationToken = default, IProgress<long>? progress = null) =>
+            TensorFileWriter.Export(path, tensors, TensorFileFormat.Safetensors, dtype, force, cancellationToken, progress);
 
         /// <summary>Writes tensors as .safetensors bytes to a stream.</summary>
         /// <exception cref="InitArgumentException">As for <see cref="Write(string, IReadOnlyList{WeightTensor}, TensorFileDType?, bool, CancellationToken, IProgress{long})"/>.</exception>
@@ -168,22 +165,20 @@ namespace KaimingTools.Formats
             return bytes;
         }
 
-        private static IReadOnlyList<Entry> Entries(IReadOnlyList<WeightTensor> tensors, TensorFileDType? dtype)
+        /// <summary>The entries to write for tensors in memory (names are checked by the writer).</summary>
+        internal static IReadOnlyList<Entry> Entries(IReadOnlyList<WeightTensor> tensors, TensorFileDType? dtype)
         {
             if (tensors is null)
             {
                 throw new ArgumentNullException(nameof(tensors));
             }
 
-            if (tensors.Count == 0)
+            if (tensors.Count == 0 || tensors.Any(t => t is null))
             {
                 throw new InitArgumentException("NoTensors", "InputObject", "There are no tensors to write.");
             }
 
-            if (dtype is TensorFileDType d && !Enum.IsDefined(typeof(TensorFileDType), d))
-            {
-                throw new InitArgumentException("UnsupportedDtype", "DType", $"Unknown dtype '{d}'.");
-            }
+            ElementCodec.CheckDefined(dtype);
 
             var entries = tensors.Select(t => new Entry(
                 t.Name ?? DefaultTensorName,
@@ -191,7 +186,6 @@ namespace KaimingTools.Formats
                 dtype ?? ElementCodec.NaturalDType(t.ElementType),
                 ElementSource.Of(t),
                 TensorProvenance.Of(t))).ToArray();
-            CheckNames(entries.Select(e => e.Name));
             return entries;
         }
 

@@ -29,23 +29,7 @@ namespace KaimingTools.Formats
         /// <exception cref="OperationCanceledException">Cancelled; nothing was changed.</exception>
         public static void Export(string path, IReadOnlyList<WeightTensor> tensors, TensorFileFormat? format = null, TensorFileDType? dtype = null, bool force = false, CancellationToken cancellationToken = default, IProgress<long>? progress = null)
         {
-            if (tensors is null)
-            {
-                throw new ArgumentNullException(nameof(tensors));
-            }
-
-            if (tensors.Count == 0 || tensors.Any(t => t is null))
-            {
-                throw new InitArgumentException("NoTensors", "InputObject", "There are no tensors to write.");
-            }
-
-            var entries = tensors.Select(t => new SafetensorsFormat.Entry(
-                t.Name ?? SafetensorsFormat.DefaultTensorName,
-                t.Shape,
-                dtype ?? ElementCodec.NaturalDType(t.ElementType),
-                ElementSource.Of(t),
-                TensorProvenance.Of(t))).ToArray();
-            Write(path, format ?? TensorFileFormats.FromPath(path), entries, dtype, force, cancellationToken, progress);
+            Write(path, format ?? TensorFileFormats.FromPath(path), SafetensorsFormat.Entries(tensors, dtype), dtype, force, cancellationToken, progress);
         }
 
         /// <summary>
@@ -115,9 +99,11 @@ namespace KaimingTools.Formats
         /// <summary>Checks everything, then writes atomically; the one dispatcher for both entry points.</summary>
         private static string Write(string path, TensorFileFormat format, IReadOnlyList<SafetensorsFormat.Entry> entries, TensorFileDType? dtype, bool force, CancellationToken cancellationToken, IProgress<long>? progress)
         {
-            if (dtype is TensorFileDType d && !Enum.IsDefined(typeof(TensorFileDType), d))
+            ElementCodec.CheckDefined(dtype);
+
+            if (path is null)
             {
-                throw new InitArgumentException("UnsupportedDtype", "DType", $"Unknown dtype '{d}'.");
+                throw new ArgumentNullException(nameof(path));
             }
 
             Action<Stream> write;
@@ -145,9 +131,7 @@ namespace KaimingTools.Formats
                     throw new InitArgumentException("UnknownFormat", "Format", $"Unknown format '{format}'.");
             }
 
-            string full = AtomicFile.CheckTarget(path, force);
-            AtomicFile.Write(full, force, write, cancellationToken);
-            return full;
+            return AtomicFile.Write(path, force, write, cancellationToken);
         }
 
         private static SafetensorsFormat.Entry Single(IReadOnlyList<SafetensorsFormat.Entry> entries, TensorFileFormat format) =>
