@@ -111,7 +111,7 @@ namespace KaimingTools.Formats
             }
 
             Descr = descr as string ?? throw TensorFileException.Invalid("NpyUnsupportedDtype", _path,
-                "The dtype is a structured (record) dtype; only '<f4', '<f8' and '<f2' arrays are supported.");
+                "The dtype is not a simple type string (a structured/record dtype, or garbage); only '<f4', '<f8' and '<f2' arrays are supported.");
             FortranOrder = fortran as bool? ?? throw Malformed("'fortran_order' must be True or False");
             Shape = ToShape(shape);
         }
