@@ -160,6 +160,33 @@ namespace KaimingTools
             }
         }
 
+        /// <summary>
+        /// Rebuilds an initialiser from recorded provenance (a file's metadata): the gain is taken as recorded,
+        /// not re-derived, so <see cref="Bounds"/> reproduces the recorded std and bound exactly. Used by
+        /// <see cref="Formats.SafetensorsFormat"/> on import; the public factories stay the only way to choose one.
+        /// </summary>
+        /// <exception cref="InitArgumentException">An undefined scheme, mode or distribution, or a gain or slope that is not positive/finite.</exception>
+        internal static Initializer Restore(InitScheme scheme, FanMode mode, Nonlinearity? nonlinearity, double? negativeSlope, double gain, DistributionKind distribution)
+        {
+            if (!Enum.IsDefined(typeof(InitScheme), scheme))
+            {
+                throw new InitArgumentException("UnknownScheme", "Scheme", $"Unknown scheme '{scheme}'.");
+            }
+
+            if (nonlinearity is Nonlinearity n && !Enum.IsDefined(typeof(Nonlinearity), n))
+            {
+                throw new InitArgumentException("UnknownNonlinearity", "Nonlinearity", $"Unknown nonlinearity '{n}'.");
+            }
+
+            if (negativeSlope is double slope && (slope < 0 || double.IsNaN(slope) || double.IsInfinity(slope)))
+            {
+                throw new InitArgumentException("InvalidNegativeSlope", "NegativeSlope", $"NegativeSlope must be finite and non-negative; got {InitArgumentException.Format(slope)}.");
+            }
+
+            InitArgumentException.RequirePositiveFinite(gain, "InvalidGain", "Gain");
+            return new(scheme, mode, nonlinearity, negativeSlope, gain, distribution);
+        }
+
         /// <summary>The numbers (fans, gain, std, bound, support) for a layer with these fans.</summary>
         public InitBounds Bounds(Fans fans) => new(this, fans);
 
