@@ -1,6 +1,5 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
+using KaimingTools.Formats;
 using KaimingTools.PowerShell.Infrastructure;
 using KaimingTools.Tensors;
 
@@ -8,12 +7,11 @@ namespace KaimingTools.PowerShell.Commands
 {
     /// <summary>
     /// What every weight-generating cmdlet shares: seed, element type, progress, Ctrl+C, and the one call
-    /// into <see cref="Initializer.Generate"/>.
+    /// into the core — <see cref="Initializer.Generate"/> in memory, or
+    /// <see cref="TensorFileWriter.WriteGenerated"/> straight to a file with -Path (any size, bounded memory).
     /// </summary>
-    public abstract class GenerateCommandBase : InitSpecCommandBase, IDisposable
+    public abstract class GenerateCommandBase : InitSpecCommandBase
     {
-        private readonly CancellationTokenSource _stop = new();
-
         #region Parameters
 
         /// <summary>
@@ -34,6 +32,25 @@ namespace KaimingTools.PowerShell.Commands
         [Parameter]
         public SwitchParameter AsArray { get; set; }
 
+        /// <summary>
+        /// <para type="description">Write the weights to this file (.npy, .safetensors or .csv) chunk by chunk instead of returning them: any size, with memory bounded by a few megabytes, and the same bytes as generating in memory and exporting. The write is atomic. Returns a summary of the file.</para>
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Path { get; set; }
+
+        /// <summary>
+        /// <para type="description">With -Path: Npy, Safetensors or Csv (default: from the file's extension).</para>
+        /// </summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(FileFormatCompleter))]
+        public string? Format { get; set; }
+
+        /// <summary>
+        /// <para type="description">With -Path: replace an existing file (otherwise it is left alone and an error is reported).</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         #endregion
 
         #region Overrides
@@ -45,34 +62,26 @@ namespace KaimingTools.PowerShell.Commands
             {
                 Initializer initializer = CreateInitializer();
                 long[] shape = WeightShape();
-                WeightTensor tensor;
-                using (var progress = new ProgressReporter(this, MyInvocation.MyCommand.Name, Fans.ValidateShape(shape)))
+                TensorLayout layout = ByShape ? TensorLayoutValue : TensorLayout.Torch;
+                int groups = ByShape ? Groups : 1;
+                using var progress = new ProgressReporter(this, MyInvocation.MyCommand.Name, Fans.ValidateShape(shape));
+                if (Path is null)
                 {
-                    try
-                    {
-                        tensor = initializer.Generate(shape, ByShape ? TensorLayoutValue : TensorLayout.Torch, ByShape ? Groups : 1, Seed, DataType, _stop.Token, progress);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        throw new PipelineStoppedException();
-                    }
+                    WeightTensor tensor = initializer.Generate(shape, layout, groups, Seed, DataType, StopToken, progress);
+                    tensor.Name = Name;
+                    WriteObject(AsArray ? tensor.Data : tensor, enumerateCollection: false);
+                    return;
                 }
 
-                tensor.Name = Name;
-                WriteObject(AsArray ? tensor.Data : tensor, enumerateCollection: false);
+                string target = AtomicFile.CheckTarget(ResolvePath(Path), Force);
+                if (ShouldProcess(target, $"Write {Fans.FormatShape(shape)} {initializer.Scheme} {initializer.Distribution} weights"))
+                {
+                    TensorFileFormat? format = Format is null ? null : TensorFileFormats.Parse(Format);
+                    WriteObject(TensorFileWriter.WriteGenerated(target, initializer, shape, layout, groups, Seed, DataType, Name, format, null, Force, StopToken, progress));
+                }
             });
         }
 
-        /// <inheritdoc/>
-        protected override void StopProcessing() => _stop.Cancel();
-
         #endregion
-
-        /// <inheritdoc/>
-        public void Dispose()
-        {
-            _stop.Dispose();
-            GC.SuppressFinalize(this);
-        }
     }
 }

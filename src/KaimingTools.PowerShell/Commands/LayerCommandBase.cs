@@ -8,7 +8,7 @@ namespace KaimingTools.PowerShell.Commands
     /// cmdlet that works on one layer, and bindable by property name so that a layer table
     /// (<c>Import-Csv layers.csv</c> with Name, FanIn, FanOut or Shape) yields one result per row.
     /// </summary>
-    public abstract class LayerCommandBase : PSCmdlet
+    public abstract class LayerCommandBase : KaimingCmdletBase
     {
         /// <summary>Parameter set for fans given directly.</summary>
         protected const string ByFanSet = "ByFan";
@@ -95,30 +95,8 @@ namespace KaimingTools.PowerShell.Commands
             return result;
         }
 
-        /// <summary>
-        /// Runs <paramref name="body"/> and turns the core's argument errors into error records: terminating
-        /// for arguments given on the command line, non-terminating for a pipeline row, so one bad row of a
-        /// layer table is reported (and -ErrorAction applies) while the other rows are still processed.
-        /// </summary>
-        protected void Run(System.Action body)
-        {
-            try
-            {
-                body();
-            }
-            catch (InitArgumentException ex)
-            {
-                ErrorRecord record = ErrorRecords.From(ex, ByShape ? Shape : (object)FanIn);
-                if (MyInvocation.ExpectingInput)
-                {
-                    WriteError(record);
-                }
-                else
-                {
-                    ThrowTerminatingError(record);
-                }
-            }
-        }
+        /// <summary>Runs <paramref name="body"/>, reporting errors against this layer (see <see cref="KaimingCmdletBase.Run"/>).</summary>
+        protected void Run(System.Action body) => Run(body, ByShape ? Shape : (object)FanIn);
 
         private static long WholeFan(double fan, string name)
         {

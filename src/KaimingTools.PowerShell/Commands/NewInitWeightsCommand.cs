@@ -17,8 +17,8 @@ namespace KaimingTools.PowerShell.Commands
     ///   <code>Import-Csv layers.csv | New-InitWeights -Scheme Xavier -Seed 5</code>
     ///   <para>One Xavier-uniform tensor per row of a layer table (Name, FanIn, FanOut or Shape), each carrying its Name.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "InitWeights", DefaultParameterSetName = ByFanSet)]
-    [OutputType(typeof(WeightTensor))]
+    [Cmdlet(VerbsCommon.New, "InitWeights", DefaultParameterSetName = ByFanSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(WeightTensor), typeof(Formats.TensorFileSummary))]
     public sealed class NewInitWeightsCommand : GenerateCommandBase
     {
         #region Parameters

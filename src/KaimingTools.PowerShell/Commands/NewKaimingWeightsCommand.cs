@@ -20,8 +20,8 @@ namespace KaimingTools.PowerShell.Commands
     ///   <code>New-KaimingWeights -FanIn 1024 -FanOut 256 -Nonlinearity tanh -Mode fan_out -DataType Double</code>
     ///   <para>A (256, 1024) float64 tensor with tanh's gain 5/3 and fan_out = 256: σ = (5/3)/16.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "KaimingWeights", DefaultParameterSetName = ByFanSet)]
-    [OutputType(typeof(WeightTensor))]
+    [Cmdlet(VerbsCommon.New, "KaimingWeights", DefaultParameterSetName = ByFanSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(WeightTensor), typeof(Formats.TensorFileSummary))]
     public sealed class NewKaimingWeightsCommand : GenerateCommandBase
     {
     }

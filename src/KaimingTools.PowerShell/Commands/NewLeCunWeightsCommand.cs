@@ -16,8 +16,8 @@ namespace KaimingTools.PowerShell.Commands
     ///   <code>New-LeCunWeights -Shape 3,3,64,64 -Layout Keras -Distribution TruncatedNormal</code>
     ///   <para>A Keras Conv2D kernel as lecun_normal makes it: fan_in = 3·3·64 = 576.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "LeCunWeights", DefaultParameterSetName = ByFanSet)]
-    [OutputType(typeof(WeightTensor))]
+    [Cmdlet(VerbsCommon.New, "LeCunWeights", DefaultParameterSetName = ByFanSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(WeightTensor), typeof(Formats.TensorFileSummary))]
     public sealed class NewLeCunWeightsCommand : GenerateCommandBase
     {
         /// <inheritdoc/>

@@ -16,8 +16,8 @@ namespace KaimingTools.PowerShell.Commands
     ///   <code>New-XavierWeights -FanIn 256 -FanOut 256 -Nonlinearity tanh -Distribution Normal</code>
     ///   <para>N(0, (5/3)²·2/512): Xavier with tanh's gain, as torch.nn.init.xavier_normal_(w, gain=calculate_gain('tanh')).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "XavierWeights", DefaultParameterSetName = ByFanSet)]
-    [OutputType(typeof(WeightTensor))]
+    [Cmdlet(VerbsCommon.New, "XavierWeights", DefaultParameterSetName = ByFanSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(WeightTensor), typeof(Formats.TensorFileSummary))]
     public sealed class NewXavierWeightsCommand : GenerateCommandBase
     {
         /// <inheritdoc/>

@@ -60,4 +60,11 @@ namespace KaimingTools.PowerShell.Infrastructure
         /// <inheritdoc/>
         protected override IEnumerable<string> Candidates => Names.SchemeNames;
     }
+
+    /// <summary>Completes file format names.</summary>
+    public sealed class FileFormatCompleter : NameCompleter
+    {
+        /// <inheritdoc/>
+        protected override IEnumerable<string> Candidates => Enum.GetNames(typeof(Formats.TensorFileFormat));
+    }
 }
