@@ -13,39 +13,56 @@ namespace KaimingTools.Sampling.Simd
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal Lanes256(Vector256<T> v) => V = v;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator +(Lanes256<T> a, Lanes256<T> b) => new(a.V + b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator -(Lanes256<T> a, Lanes256<T> b) => new(a.V - b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator -(Lanes256<T> a) => new(-a.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator *(Lanes256<T> a, Lanes256<T> b) => new(a.V * b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator /(Lanes256<T> a, Lanes256<T> b) => new(a.V / b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator &(Lanes256<T> a, Lanes256<T> b) => new(a.V & b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator |(Lanes256<T> a, Lanes256<T> b) => new(a.V | b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator ^(Lanes256<T> a, Lanes256<T> b) => new(a.V ^ b.V);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator >>>(Lanes256<T> a, int count) => new(a.V >>> count);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> operator <<(Lanes256<T> a, int count) => new(a.V << count);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> Splat(T value) => new(Vector256.Create(value));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> GreaterThan(Lanes256<T> a, Lanes256<T> b) => new(Vector256.GreaterThan(a.V, b.V));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> LessThan(Lanes256<T> a, Lanes256<T> b) => new(Vector256.LessThan(a.V, b.V));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> Select(Lanes256<T> mask, Lanes256<T> whenTrue, Lanes256<T> whenFalse) =>
             new(Vector256.ConditionalSelect(mask.V, whenTrue.V, whenFalse.V));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Lanes256<T> mask) => Vector256.ExtractMostSignificantBits(mask.V) != 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> Sqrt(Lanes256<T> a) => new(Vector256.Sqrt(a.V));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(ref T destination) => V.StoreUnsafe(ref destination);
     }
 }

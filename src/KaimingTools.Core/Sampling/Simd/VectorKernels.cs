@@ -89,6 +89,14 @@ namespace KaimingTools.Sampling.Simd
             private VU key;
         }
 
+        /// <summary>
+        /// Inlined where the JIT's budget allows, and fully optimised from the first call where it does not:
+        /// tier-0 code would not inline the static abstract calls, is many times slower, and a fill may
+        /// finish before tiering catches up.
+        /// </summary>
+        private const MethodImplOptions Hot = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Run<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
             where TTransform : ITransform<VOut>
             where T : struct
@@ -135,6 +143,7 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct UniformSingle : ITransform<VF>
         {
+            [MethodImpl(Hot)]
             public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 first = Uniform(a) * scale;
@@ -142,12 +151,14 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // CounterSampler.UniformSingle: (2k+1)·2⁻²⁴ − 1 for the top 24 bits k.
+            [MethodImpl(Hot)]
             private static VF Uniform(VU x) =>
                 (W.ToSingle(x >>> 8) * VF.Splat(2 * CounterSampler.TwoPow24Inv)) - VF.Splat(CounterSampler.OneMinusHalfUlp24);
         }
 
         private readonly struct NormalSingle : ITransform<VF>
         {
+            [MethodImpl(Hot)]
             public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 W.Deinterleave(a, b, out VU radial, out VU angular);
@@ -158,6 +169,7 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // CounterSampler.BoxMuller(uint, uint, …).
+            [MethodImpl(Hot)]
             private static void BoxMuller(VU a, VU b, out VF z0, out VF z1)
             {
                 VF u1 = W.ToSingle((a >>> 8) + VU.Splat(1)) * VF.Splat(CounterSampler.TwoPow24Inv);
@@ -182,6 +194,7 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct TruncatedSingle : ITransform<VF>
         {
+            [MethodImpl(Hot)]
             public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 first = Truncated(a) * scale;
@@ -189,6 +202,7 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // The quantile is computed in double and rounded once, as in the scalar path.
+            [MethodImpl(Hot)]
             private static VF Truncated(VU x)
             {
                 W.WidenToDouble(x >>> 8, out VD lower, out VD upper);
@@ -200,18 +214,21 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct UniformDouble : ITransform<VD>
         {
+            [MethodImpl(Hot)]
             public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 first = Uniform(a) * scale;
                 second = Uniform(b) * scale;
             }
 
+            [MethodImpl(Hot)]
             private static VD Uniform(VU x) =>
                 (W.ToDouble(W.AsUInt64(x) >>> 11) * VD.Splat(2 * CounterSampler.TwoPow53Inv)) - VD.Splat(CounterSampler.OneMinusHalfUlp53);
         }
 
         private readonly struct NormalDouble : ITransform<VD>
         {
+            [MethodImpl(Hot)]
             public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 W.Deinterleave(W.AsUInt64(a), W.AsUInt64(b), out VUL radial, out VUL angular);
@@ -222,6 +239,7 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // CounterSampler.BoxMuller(ulong, ulong, …).
+            [MethodImpl(Hot)]
             private static void BoxMuller(VUL k0, VUL k1, out VD z0, out VD z1)
             {
                 VD u1 = W.ToDouble(k0 + VUL.Splat(1)) * VD.Splat(CounterSampler.TwoPow53Inv);
@@ -242,17 +260,20 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct TruncatedDouble : ITransform<VD>
         {
+            [MethodImpl(Hot)]
             public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 first = Truncated(a) * scale;
                 second = Truncated(b) * scale;
             }
 
+            [MethodImpl(Hot)]
             private static VD Truncated(VU x) =>
                 TruncatedStandard(W.ToDouble(W.AsUInt64(x) >>> 11), CounterSampler.TwoPow53Inv, refine: true);
         }
 
         // CounterSampler.TruncatedStandard.
+        [MethodImpl(Hot)]
         private static VD TruncatedStandard(VD k, double unit, bool refine)
         {
             VD centred = (((k + VD.Splat(0.5)) * VD.Splat(unit)) - VD.Splat(0.5)) * VD.Splat(CounterSampler.CentralMassTwoSigma);
@@ -264,6 +285,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.Log(float).
+        [MethodImpl(Hot)]
         private static VF LogSingle(VF x)
         {
             VU bits = W.AsUInt32(x);
@@ -286,6 +308,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.Log(double).
+        [MethodImpl(Hot)]
         private static VD LogDouble(VD x)
         {
             VUL bits = W.AsUInt64(x);
@@ -314,6 +337,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.Exp(double).
+        [MethodImpl(Hot)]
         private static VD ExpDouble(VD x)
         {
             VD n = W.Floor((x * VD.Splat(1.4426950408889634)) + VD.Splat(0.5));
@@ -336,6 +360,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.SinCos(float, …).
+        [MethodImpl(Hot)]
         private static void SinCosSingle(VF a, out VF sin, out VF cos)
         {
             VF z = a * a;
@@ -353,6 +378,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.SinCos(double, …).
+        [MethodImpl(Hot)]
         private static void SinCosDouble(VD a, out VD sin, out VD cos)
         {
             VD z = a * a;
@@ -379,6 +405,7 @@ namespace KaimingTools.Sampling.Simd
 
         // PortableMath.AcklamNormalQuantile: both regions as selects; the tail (≈0.3 % of lanes) is
         // computed only when some lane needs it.
+        [MethodImpl(Hot)]
         private static VD AcklamNormalQuantile(VD p)
         {
             VD q = p - VD.Splat(0.5);
@@ -418,6 +445,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.RefinedNormalQuantile.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD RefinedNormalQuantile(VD p)
         {
             VD x = AcklamNormalQuantile(p);
@@ -428,6 +456,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.NormalCdfCentral.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD NormalCdfCentral(VD x)
         {
             VD negative = VD.LessThan(x, VD.Splat(0.0));
