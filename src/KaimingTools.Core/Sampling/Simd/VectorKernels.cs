@@ -90,9 +90,10 @@ namespace KaimingTools.Sampling.Simd
         }
 
         /// <summary>
-        /// Inlined where the JIT's budget allows, and fully optimised from the first call where it does not:
-        /// tier-0 code would not inline the static abstract calls, is many times slower, and a fill may
-        /// finish before tiering catches up.
+        /// Small helpers are inlined. Large ones are not forced inline (past its budget the JIT stops inlining
+        /// even the one-instruction lane operators) but are fully optimised from the first call: tier-0 code
+        /// would not inline the static abstract calls, is many times slower, and a fill may finish before
+        /// tiering catches up.
         /// </summary>
         private const MethodImplOptions Hot = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
 
@@ -169,7 +170,7 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // CounterSampler.BoxMuller(uint, uint, …).
-            [MethodImpl(Hot)]
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static void BoxMuller(VU a, VU b, out VF z0, out VF z1)
             {
                 VF u1 = W.ToSingle((a >>> 8) + VU.Splat(1)) * VF.Splat(CounterSampler.TwoPow24Inv);
@@ -202,7 +203,7 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // The quantile is computed in double and rounded once, as in the scalar path.
-            [MethodImpl(Hot)]
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static VF Truncated(VU x)
             {
                 W.WidenToDouble(x >>> 8, out VD lower, out VD upper);
@@ -239,7 +240,7 @@ namespace KaimingTools.Sampling.Simd
             }
 
             // CounterSampler.BoxMuller(ulong, ulong, …).
-            [MethodImpl(Hot)]
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static void BoxMuller(VUL k0, VUL k1, out VD z0, out VD z1)
             {
                 VD u1 = W.ToDouble(k0 + VUL.Splat(1)) * VD.Splat(CounterSampler.TwoPow53Inv);
@@ -267,13 +268,13 @@ namespace KaimingTools.Sampling.Simd
                 second = Truncated(b) * scale;
             }
 
-            [MethodImpl(Hot)]
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static VD Truncated(VU x) =>
                 TruncatedStandard(W.ToDouble(W.AsUInt64(x) >>> 11), CounterSampler.TwoPow53Inv, refine: true);
         }
 
         // CounterSampler.TruncatedStandard.
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD TruncatedStandard(VD k, double unit, bool refine)
         {
             VD centred = (((k + VD.Splat(0.5)) * VD.Splat(unit)) - VD.Splat(0.5)) * VD.Splat(CounterSampler.CentralMassTwoSigma);
@@ -285,7 +286,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.Log(float).
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VF LogSingle(VF x)
         {
             VU bits = W.AsUInt32(x);
@@ -308,7 +309,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.Log(double).
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD LogDouble(VD x)
         {
             VUL bits = W.AsUInt64(x);
@@ -337,7 +338,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.Exp(double).
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD ExpDouble(VD x)
         {
             VD n = W.Floor((x * VD.Splat(1.4426950408889634)) + VD.Splat(0.5));
@@ -360,7 +361,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.SinCos(float, …).
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void SinCosSingle(VF a, out VF sin, out VF cos)
         {
             VF z = a * a;
@@ -378,7 +379,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.SinCos(double, …).
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void SinCosDouble(VD a, out VD sin, out VD cos)
         {
             VD z = a * a;
@@ -405,7 +406,7 @@ namespace KaimingTools.Sampling.Simd
 
         // PortableMath.AcklamNormalQuantile: both regions as selects; the tail (≈0.3 % of lanes) is
         // computed only when some lane needs it.
-        [MethodImpl(Hot)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD AcklamNormalQuantile(VD p)
         {
             VD q = p - VD.Splat(0.5);
