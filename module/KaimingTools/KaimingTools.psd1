@@ -19,6 +19,8 @@
         'Get-InitGain'
         'Test-InitWeights'
         'Show-InitHistogram'
+        'Export-InitWeights'
+        'Import-InitWeights'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

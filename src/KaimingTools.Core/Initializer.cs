@@ -221,7 +221,9 @@ namespace KaimingTools
         /// <param name="elementType">float32 (default) or float64.</param>
         /// <param name="cancellationToken">Checked between chunks of about a million elements.</param>
         /// <param name="progress">Told the number of elements done after each chunk, on the calling thread.</param>
-        /// <exception cref="InitArgumentException">An invalid shape, or a tensor too large to hold in memory (<c>TensorTooLarge</c>).</exception>
+        /// <param name="maxDegreeOfParallelism">Most threads to generate on (≥ 1); null for one per core. The bits do not depend on it.</param>
+        /// <exception cref="InitArgumentException">An invalid shape, a tensor too large to hold in memory (<c>TensorTooLarge</c>),
+        /// or a degree of parallelism below 1 (<c>InvalidThrottleLimit</c>).</exception>
         /// <exception cref="OperationCanceledException">Cancelled.</exception>
         public WeightTensor Generate(
             IReadOnlyList<long> shape,
@@ -230,8 +232,15 @@ namespace KaimingTools
             ulong? seed = null,
             TensorElementType elementType = TensorElementType.Single,
             CancellationToken cancellationToken = default,
-            IProgress<long>? progress = null)
+            IProgress<long>? progress = null,
+            int? maxDegreeOfParallelism = null)
         {
+            if (maxDegreeOfParallelism < 1)
+            {
+                throw new InitArgumentException("InvalidThrottleLimit", "ThrottleLimit",
+                    $"ThrottleLimit must be at least 1; got {maxDegreeOfParallelism}.");
+            }
+
             Fans fans = Fans.FromShape(shape, layout, groups);
             long count = Fans.ValidateShape(shape);
             MemoryLimits.EnsureCanAllocate(count, elementType);
@@ -242,31 +251,17 @@ namespace KaimingTools
             if (elementType == TensorElementType.Double)
             {
                 var values = new double[count];
-                FillInChunks<double>(values, (span, first) => CounterSampler.Fill(span, Distribution, scale, actualSeed, first), cancellationToken, progress);
+                CounterSampler.Fill(values, Distribution, scale, actualSeed, 0, maxDegreeOfParallelism, cancellationToken, progress);
                 data = values;
             }
             else
             {
                 var values = new float[count];
-                FillInChunks<float>(values, (span, first) => CounterSampler.Fill(span, Distribution, scale, actualSeed, first), cancellationToken, progress);
+                CounterSampler.Fill(values, Distribution, scale, actualSeed, 0, maxDegreeOfParallelism, cancellationToken, progress);
                 data = values;
             }
 
             return new WeightTensor(data, shape, layout, groups, Bounds(fans), actualSeed, CounterSampler.StreamVersion);
-        }
-
-        private delegate void ChunkFiller<T>(Span<T> destination, long firstIndex);
-
-        private static void FillInChunks<T>(T[] values, ChunkFiller<T> fill, CancellationToken cancellationToken, IProgress<long>? progress)
-        {
-            const int Chunk = 1 << 16; // small enough that cancellation is noticed within milliseconds
-            for (int start = 0; start < values.Length; start += Chunk)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int length = Math.Min(Chunk, values.Length - start);
-                fill(values.AsSpan(start, length), start);
-                progress?.Report(start + length);
-            }
         }
 
         private static void NotApplicable(InitScheme scheme, params (string Name, object? Value)[] settings)

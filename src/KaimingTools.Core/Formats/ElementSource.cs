@@ -34,8 +34,8 @@ namespace KaimingTools.Formats
         public static ElementSource Of(WeightTensor tensor) => new ArraySource(tensor.Data);
 
         /// <summary>A source that generates each chunk with <see cref="CounterSampler"/>.</summary>
-        public static ElementSource Generated(long count, TensorElementType elementType, DistributionKind kind, double scale, ulong seed) =>
-            new GeneratedSource(count, elementType, kind, scale, seed);
+        public static ElementSource Generated(long count, TensorElementType elementType, DistributionKind kind, double scale, ulong seed, int? maxDegreeOfParallelism = null) =>
+            new GeneratedSource(count, elementType, kind, scale, seed, maxDegreeOfParallelism);
 
         private sealed class ArraySource : ElementSource
         {
@@ -59,18 +59,20 @@ namespace KaimingTools.Formats
             private readonly DistributionKind _kind;
             private readonly double _scale;
             private readonly ulong _seed;
+            private readonly int? _threads;
 
-            public GeneratedSource(long count, TensorElementType elementType, DistributionKind kind, double scale, ulong seed)
+            public GeneratedSource(long count, TensorElementType elementType, DistributionKind kind, double scale, ulong seed, int? threads)
                 : base(count, elementType)
             {
                 _kind = kind;
                 _scale = scale;
                 _seed = seed;
+                _threads = threads;
             }
 
-            public override void Fill(Span<float> destination, long first) => CounterSampler.Fill(destination, _kind, _scale, _seed, first);
+            public override void Fill(Span<float> destination, long first) => CounterSampler.Fill(destination, _kind, _scale, _seed, first, _threads);
 
-            public override void Fill(Span<double> destination, long first) => CounterSampler.Fill(destination, _kind, _scale, _seed, first);
+            public override void Fill(Span<double> destination, long first) => CounterSampler.Fill(destination, _kind, _scale, _seed, first, _threads);
         }
     }
 }

@@ -50,6 +50,7 @@ namespace KaimingTools.Formats
         /// <param name="force">Replace an existing file.</param>
         /// <param name="cancellationToken">Checked between chunks; cancelling leaves the previous state exactly.</param>
         /// <param name="progress">Told the elements written so far after each chunk (about a million elements).</param>
+        /// <param name="maxDegreeOfParallelism">Most threads to generate each chunk on; null for one per core. The bytes do not depend on it.</param>
         /// <returns>What was written, including the seed.</returns>
         /// <exception cref="InitArgumentException">An invalid shape, layout or groups (as <see cref="Fans.FromShape"/>), and
         /// as for <see cref="Export"/>.</exception>
@@ -68,7 +69,8 @@ namespace KaimingTools.Formats
             TensorFileDType? dtype = null,
             bool force = false,
             CancellationToken cancellationToken = default,
-            IProgress<long>? progress = null)
+            IProgress<long>? progress = null,
+            int? maxDegreeOfParallelism = null)
         {
             if (initializer is null)
             {
@@ -90,7 +92,7 @@ namespace KaimingTools.Formats
                 name ?? SafetensorsFormat.DefaultTensorName,
                 dims,
                 dtype ?? ElementCodec.NaturalDType(elementType),
-                ElementSource.Generated(count, elementType, initializer.Distribution, initializer.SamplerScale(fans), actualSeed),
+                ElementSource.Generated(count, elementType, initializer.Distribution, initializer.SamplerScale(fans), actualSeed, maxDegreeOfParallelism),
                 new TensorProvenance(layout, groups, init, actualSeed, CounterSampler.StreamVersion));
             string full = Write(path, actualFormat, new[] { entry }, dtype, force, cancellationToken, progress);
             return new TensorFileSummary(full, actualFormat, entry.Name, dims, count, entry.DType, new FileInfo(full).Length, init, actualSeed, CounterSampler.StreamVersion);

@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using KaimingTools.Distributions;
+using KaimingTools.Sampling.Simd;
 
 namespace KaimingTools.Sampling
 {
@@ -36,14 +38,14 @@ namespace KaimingTools.Sampling
         /// <summary>2Φ(2) − 1: the mass of a standard normal in [−2, 2].</summary>
         internal const double CentralMassTwoSigma = 0.95449973610364158;
 
-        private const float TwoPow24Inv = 1f / 16777216f;
-        private const float OneMinusHalfUlp24 = 1f - (1f / 16777216f); // 1 − 2⁻²⁴, exact in float
-        private const double TwoPow53Inv = 1.0 / 9007199254740992.0;
-        private const double OneMinusHalfUlp53 = 1.0 - (1.0 / 9007199254740992.0);
+        internal const float TwoPow24Inv = 1f / 16777216f;
+        internal const float OneMinusHalfUlp24 = 1f - (1f / 16777216f); // 1 − 2⁻²⁴, exact in float
+        internal const double TwoPow53Inv = 1.0 / 9007199254740992.0;
+        internal const double OneMinusHalfUlp53 = 1.0 - (1.0 / 9007199254740992.0);
 
         /// <summary>
         /// Fills <paramref name="destination"/> with elements <paramref name="firstIndex"/>,
-        /// <paramref name="firstIndex"/>+1, … of the stream for <paramref name="seed"/>.
+        /// <paramref name="firstIndex"/>+1, … of the stream for <paramref name="seed"/>, on all cores.
         /// </summary>
         /// <param name="destination">Where the samples go.</param>
         /// <param name="kind">The distribution family.</param>
@@ -52,11 +54,142 @@ namespace KaimingTools.Sampling
         /// <see cref="DistributionKind.TruncatedNormal"/>. Must be positive and finite.</param>
         /// <param name="seed">The stream's key.</param>
         /// <param name="firstIndex">Index of <c>destination[0]</c> in the whole tensor (≥ 0).</param>
-        /// <exception cref="ArgumentOutOfRangeException">scale is not positive and finite, or firstIndex is negative.</exception>
-        public static void Fill(Span<float> destination, DistributionKind kind, double scale, ulong seed, long firstIndex = 0)
+        /// <exception cref="ArgumentOutOfRangeException">scale is not positive and finite, firstIndex is negative, or kind is unknown.</exception>
+        public static void Fill(Span<float> destination, DistributionKind kind, double scale, ulong seed, long firstIndex = 0) =>
+            Fill(destination, kind, scale, seed, firstIndex, null, SamplerPath.Auto, default, null);
+
+        /// <inheritdoc cref="Fill(Span{float}, DistributionKind, double, ulong, long)"/>
+        public static void Fill(Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstIndex = 0) =>
+            Fill(destination, kind, scale, seed, firstIndex, null, SamplerPath.Auto, default, null);
+
+        /// <summary>
+        /// Fills <paramref name="destination"/> with elements <paramref name="firstIndex"/>,
+        /// <paramref name="firstIndex"/>+1, … of the stream for <paramref name="seed"/>, on up to
+        /// <paramref name="maxDegreeOfParallelism"/> threads. The bits do not depend on the thread count or
+        /// on the CPU's SIMD width.
+        /// </summary>
+        /// <param name="destination">Where the samples go.</param>
+        /// <param name="kind">The distribution family.</param>
+        /// <param name="scale">b, σ or the parent σ', as in <see cref="Fill(Span{float}, DistributionKind, double, ulong, long)"/>.</param>
+        /// <param name="seed">The stream's key.</param>
+        /// <param name="firstIndex">Index of <c>destination[0]</c> in the whole tensor (≥ 0).</param>
+        /// <param name="maxDegreeOfParallelism">Most threads to use (≥ 1); null for one per core.</param>
+        /// <param name="cancellationToken">Checked before every chunk of 65 536 elements.</param>
+        /// <param name="progress">Told the number of elements done (about every million, and at the end), on the calling thread only.</param>
+        /// <exception cref="ArgumentOutOfRangeException">scale is not positive and finite, firstIndex is negative,
+        /// kind is unknown, or maxDegreeOfParallelism is below 1.</exception>
+        /// <exception cref="OperationCanceledException">Cancelled; the destination is then partly written.</exception>
+        public static void Fill(
+            Span<float> destination, DistributionKind kind, double scale, ulong seed, long firstIndex, int? maxDegreeOfParallelism,
+            CancellationToken cancellationToken = default, IProgress<long>? progress = null) =>
+            Fill(destination, kind, scale, seed, firstIndex, maxDegreeOfParallelism, SamplerPath.Auto, cancellationToken, progress);
+
+        /// <inheritdoc cref="Fill(Span{float}, DistributionKind, double, ulong, long, int?, CancellationToken, IProgress{long})"/>
+        public static void Fill(
+            Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstIndex, int? maxDegreeOfParallelism,
+            CancellationToken cancellationToken = default, IProgress<long>? progress = null) =>
+            Fill(destination, kind, scale, seed, firstIndex, maxDegreeOfParallelism, SamplerPath.Auto, cancellationToken, progress);
+
+        /// <summary>As the public overload, on a chosen <paramref name="path"/> (tests and benchmarks compare them).</summary>
+        /// <exception cref="NotSupportedException">This CPU cannot run <paramref name="path"/>.</exception>
+        internal static void Fill(
+            Span<float> destination, DistributionKind kind, double scale, ulong seed, long firstIndex, int? maxDegreeOfParallelism,
+            SamplerPath path, CancellationToken cancellationToken, IProgress<long>? progress)
         {
-            Validate(scale, firstIndex);
-            float s = (float)scale;
+            Validate(kind, scale, firstIndex, maxDegreeOfParallelism, path);
+            ParallelFill.Run(destination, firstIndex, maxDegreeOfParallelism, new SingleChunks(kind, (float)scale, seed, path), cancellationToken, progress);
+        }
+
+        /// <inheritdoc cref="Fill(Span{float}, DistributionKind, double, ulong, long, int?, SamplerPath, CancellationToken, IProgress{long})"/>
+        internal static void Fill(
+            Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstIndex, int? maxDegreeOfParallelism,
+            SamplerPath path, CancellationToken cancellationToken, IProgress<long>? progress)
+        {
+            Validate(kind, scale, firstIndex, maxDegreeOfParallelism, path);
+            ParallelFill.Run(destination, firstIndex, maxDegreeOfParallelism, new DoubleChunks(kind, scale, seed, path), cancellationToken, progress);
+        }
+
+        private static void Validate(DistributionKind kind, double scale, long firstIndex, int? maxDegreeOfParallelism, SamplerPath path)
+        {
+            if (!(scale > 0) || double.IsInfinity(scale))
+            {
+                throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be positive and finite.");
+            }
+
+            if (firstIndex < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, "The first index must not be negative.");
+            }
+
+            if (kind is not (DistributionKind.Uniform or DistributionKind.Normal or DistributionKind.TruncatedNormal))
+            {
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown distribution.");
+            }
+
+            if (maxDegreeOfParallelism < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The degree of parallelism must be at least 1.");
+            }
+
+            if (!VectorSampler.IsSupported(path))
+            {
+                throw new NotSupportedException($"This CPU cannot run the {path} sampler.");
+            }
+        }
+
+        /// <summary>One thread's share: a scalar head up to a block boundary, whole vector groups, a scalar tail.</summary>
+        private readonly struct SingleChunks : IChunkFiller<float>
+        {
+            private readonly DistributionKind kind;
+            private readonly float scale;
+            private readonly ulong seed;
+            private readonly SamplerPath path;
+
+            internal SingleChunks(DistributionKind kind, float scale, ulong seed, SamplerPath path)
+            {
+                this.kind = kind;
+                this.scale = scale;
+                this.seed = seed;
+                this.path = path;
+            }
+
+            public void Fill(Span<float> chunk, long firstIndex)
+            {
+                int head = (int)Math.Min(chunk.Length, (4 - (firstIndex & 3)) & 3);
+                FillScalar(chunk.Slice(0, head), kind, scale, seed, firstIndex);
+                int done = head + VectorSampler.Fill(chunk.Slice(head), kind, scale, seed, (firstIndex + head) >> 2, path);
+                FillScalar(chunk.Slice(done), kind, scale, seed, firstIndex + done);
+            }
+        }
+
+        /// <inheritdoc cref="SingleChunks"/>
+        private readonly struct DoubleChunks : IChunkFiller<double>
+        {
+            private readonly DistributionKind kind;
+            private readonly double scale;
+            private readonly ulong seed;
+            private readonly SamplerPath path;
+
+            internal DoubleChunks(DistributionKind kind, double scale, ulong seed, SamplerPath path)
+            {
+                this.kind = kind;
+                this.scale = scale;
+                this.seed = seed;
+                this.path = path;
+            }
+
+            public void Fill(Span<double> chunk, long firstIndex)
+            {
+                int head = (int)Math.Min(chunk.Length, firstIndex & 1);
+                FillScalar(chunk.Slice(0, head), kind, scale, seed, firstIndex);
+                int done = head + VectorSampler.Fill(chunk.Slice(head), kind, scale, seed, (firstIndex + head) >> 1, path);
+                FillScalar(chunk.Slice(done), kind, scale, seed, firstIndex + done);
+            }
+        }
+
+        /// <summary>The reference: one Philox block at a time.</summary>
+        private static void FillScalar(Span<float> destination, DistributionKind kind, float s, ulong seed, long firstIndex)
+        {
             Span<float> block = stackalloc float[4];
             long index = firstIndex;
             int written = 0;
@@ -76,10 +209,9 @@ namespace KaimingTools.Sampling
             }
         }
 
-        /// <inheritdoc cref="Fill(Span{float}, DistributionKind, double, ulong, long)"/>
-        public static void Fill(Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstIndex = 0)
+        /// <inheritdoc cref="FillScalar(Span{float}, DistributionKind, float, ulong, long)"/>
+        private static void FillScalar(Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstIndex)
         {
-            Validate(scale, firstIndex);
             Span<double> block = stackalloc double[2];
             long index = firstIndex;
             int written = 0;
@@ -96,19 +228,6 @@ namespace KaimingTools.Sampling
 
                 written += take;
                 index += take;
-            }
-        }
-
-        private static void Validate(double scale, long firstIndex)
-        {
-            if (!(scale > 0) || double.IsInfinity(scale))
-            {
-                throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be positive and finite.");
-            }
-
-            if (firstIndex < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, "The first index must not be negative.");
             }
         }
 

@@ -12,12 +12,12 @@ namespace KaimingTools.Sampling
     /// </summary>
     internal static class PortableMath
     {
-        private const float Ln2HiF = 0.693359375f;        // 355/512: e·Ln2HiF is exact
-        private const float Ln2LoF = -2.12194440e-4f;     // ln 2 − Ln2HiF
-        private const double Ln2Hi = 6.93147180369123816490e-01; // fdlibm split of ln 2
-        private const double Ln2Lo = 1.90821492927058770002e-10;
-        private const float Sqrt2F = 1.41421356f;
-        private const double Sqrt2 = 1.4142135623730951;
+        internal const float Ln2HiF = 0.693359375f;        // 355/512: e·Ln2HiF is exact
+        internal const float Ln2LoF = -2.12194440e-4f;     // ln 2 − Ln2HiF
+        internal const double Ln2Hi = 6.93147180369123816490e-01; // fdlibm split of ln 2
+        internal const double Ln2Lo = 1.90821492927058770002e-10;
+        internal const float Sqrt2F = 1.41421356f;
+        internal const double Sqrt2 = 1.4142135623730951;
 
         /// <summary>π/2 rounded to float, then scaled per angle step by the callers.</summary>
         internal const double HalfPi = 1.5707963267948966;
@@ -147,13 +147,19 @@ namespace KaimingTools.Sampling
             cos = 1.0 - z * c;
         }
 
+        /// <summary>Below this p (and above 1 − it) Acklam's quantile uses its tail formula.</summary>
+        internal const double AcklamPLow = 0.02425;
+
+        /// <summary>Terms of the erf series in <see cref="NormalCdfCentral"/>.</summary>
+        internal const int CdfSeriesTerms = 40;
+
         /// <summary>
         /// Φ⁻¹(p) for p in (0, 1) by Acklam's rational approximation (relative error below 1.15e−9).
         /// Enough on its own for float32 samples; <see cref="RefinedNormalQuantile"/> adds a Halley step.
         /// </summary>
         internal static double AcklamNormalQuantile(double p)
         {
-            const double PLow = 0.02425;
+            const double PLow = AcklamPLow;
             if (p < PLow || p > 1 - PLow)
             {
                 double t = p < PLow ? p : 1 - p;
@@ -199,7 +205,7 @@ namespace KaimingTools.Sampling
             double y2 = y * y;
             double term = y;
             double sum = y;
-            for (int n = 1; n < 40; n++)
+            for (int n = 1; n < CdfSeriesTerms; n++)
             {
                 term *= 2 * y2 / (2 * n + 1);
                 sum += term;

@@ -27,6 +27,13 @@ namespace KaimingTools.PowerShell.Commands
         public TensorElementType DataType { get; set; } = TensorElementType.Single;
 
         /// <summary>
+        /// <para type="description">Most threads to generate on (default: one per core). The bits do not depend on it.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int? ThrottleLimit { get; set; }
+
+        /// <summary>
         /// <para type="description">Output the numbers alone — the tensor's C-ordered float[] (or double[]) as one object — instead of the tensor.</para>
         /// </summary>
         [Parameter]
@@ -67,7 +74,7 @@ namespace KaimingTools.PowerShell.Commands
                 using var progress = new ProgressReporter(this, MyInvocation.MyCommand.Name, Fans.ValidateShape(shape));
                 if (Path is null)
                 {
-                    WeightTensor tensor = initializer.Generate(shape, layout, groups, Seed, DataType, StopToken, progress);
+                    WeightTensor tensor = initializer.Generate(shape, layout, groups, Seed, DataType, StopToken, progress, ThrottleLimit);
                     tensor.Name = Name;
                     WriteObject(AsArray ? tensor.Data : tensor, enumerateCollection: false);
                     return;
@@ -77,7 +84,7 @@ namespace KaimingTools.PowerShell.Commands
                 if (ShouldProcess(target, $"Write {Fans.FormatShape(shape)} {initializer.Scheme} {initializer.Distribution} weights"))
                 {
                     TensorFileFormat? format = Format is null ? null : TensorFileFormats.Parse(Format);
-                    WriteObject(TensorFileWriter.WriteGenerated(target, initializer, shape, layout, groups, Seed, DataType, Name, format, null, Force, StopToken, progress));
+                    WriteObject(TensorFileWriter.WriteGenerated(target, initializer, shape, layout, groups, Seed, DataType, Name, format, null, Force, StopToken, progress, ThrottleLimit));
                 }
             });
         }

@@ -1,0 +1,481 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using KaimingTools.Distributions;
+
+namespace KaimingTools.Sampling.Simd
+{
+    /// <summary>
+    /// The stream of <see cref="CounterSampler"/> computed many lanes at a time, written once for every SIMD
+    /// width <typeparamref name="W"/>. Each helper mirrors its scalar counterpart in <see cref="PortableMath"/>
+    /// or <see cref="CounterSampler"/> operation for operation (same constants, same order, no fused
+    /// multiply-add, selects instead of branches), so every lane rounds exactly as the scalar code does;
+    /// the bit-identity tests compare the two on every kind, type and width.
+    /// </summary>
+    /// <remarks>
+    /// Philox state is kept in memory order: a 128-bit group of lanes is one block (c₀, c₁, c₂, c₃), so a
+    /// round is one VPMULUDQ, one VPSHUFD, one shift and two XORs, and the output words are already in
+    /// element order. Box–Muller needs the word (or 64-bit) pairs split, which two in-lane shuffles do.
+    /// </remarks>
+    internal static class VectorKernels<W, VF, VD, VU, VUL>
+        where W : IWidth<VF, VD, VU, VUL>
+        where VF : struct, ILanes<VF, float>
+        where VD : struct, ILanes<VD, double>
+        where VU : struct, ILanes<VU, uint>
+        where VUL : struct, ILanes<VUL, ulong>
+    {
+        private const uint PhiloxM0 = 0xD2511F53;
+        private const uint PhiloxM1 = 0xCD9E8D57;
+        private const uint PhiloxW0 = 0x9E3779B9;
+        private const uint PhiloxW1 = 0xBB67AE85;
+
+        /// <summary>
+        /// Writes the float32 samples of as many whole groups (two vectors of Philox words) as fit in
+        /// <paramref name="destination"/>, starting at block <paramref name="firstBlock"/>; returns how many.
+        /// </summary>
+        internal static int Fill(Span<float> destination, DistributionKind kind, float scale, ulong seed, long firstBlock)
+        {
+            int groups = destination.Length / (2 * W.Words);
+            ref float start = ref MemoryMarshal.GetReference(destination);
+            VF s = VF.Splat(scale);
+            switch (kind)
+            {
+                case DistributionKind.Uniform:
+                    Run<UniformSingle, float, VF>(ref start, groups, s, seed, firstBlock);
+                    break;
+                case DistributionKind.Normal:
+                    Run<NormalSingle, float, VF>(ref start, groups, s, seed, firstBlock);
+                    break;
+                default:
+                    Run<TruncatedSingle, float, VF>(ref start, groups, s, seed, firstBlock);
+                    break;
+            }
+
+            return groups * 2 * W.Words;
+        }
+
+        /// <summary>As the float overload; a group holds half as many float64 samples.</summary>
+        internal static int Fill(Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstBlock)
+        {
+            int groups = destination.Length / W.Words;
+            ref double start = ref MemoryMarshal.GetReference(destination);
+            VD s = VD.Splat(scale);
+            switch (kind)
+            {
+                case DistributionKind.Uniform:
+                    Run<UniformDouble, double, VD>(ref start, groups, s, seed, firstBlock);
+                    break;
+                case DistributionKind.Normal:
+                    Run<NormalDouble, double, VD>(ref start, groups, s, seed, firstBlock);
+                    break;
+                default:
+                    Run<TruncatedDouble, double, VD>(ref start, groups, s, seed, firstBlock);
+                    break;
+            }
+
+            return groups * W.Words;
+        }
+
+        /// <summary>Turns two vectors of Philox words (in element order) into two vectors of scaled samples.</summary>
+        private interface ITransform<VOut>
+        {
+            static abstract void Apply(VU a, VU b, VOut scale, out VOut first, out VOut second);
+        }
+
+        [InlineArray(Philox4x32.Rounds)]
+        private struct RoundKeys
+        {
+            private VU key;
+        }
+
+        /// <summary>
+        /// Small helpers are inlined. Large ones are not forced inline (past its budget the JIT stops inlining
+        /// even the one-instruction lane operators) but are fully optimised from the first call: tier-0 code
+        /// would not inline the static abstract calls, is many times slower, and a fill may finish before
+        /// tiering catches up.
+        /// </summary>
+        private const MethodImplOptions Hot = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void Run<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
+            where TTransform : ITransform<VOut>
+            where T : struct
+            where VOut : struct, ILanes<VOut, T>
+        {
+            // Round r's key (k₀ + r·W₀, k₁ + r·W₁) sits in lanes 0 and 2 of each block, zeros in 1 and 3.
+            RoundKeys keys = default;
+            uint k0 = (uint)seed;
+            uint k1 = (uint)(seed >> 32);
+            for (int r = 0; r < Philox4x32.Rounds; r++)
+            {
+                keys[r] = W.AsUInt32(W.Pairs(k0, k1));
+                k0 += PhiloxW0;
+                k1 += PhiloxW1;
+            }
+
+            VU multipliers = W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1));
+            VUL counter = W.Counters((ulong)firstBlock);
+            VUL step = W.Pairs((ulong)(W.Words / 4), 0);
+            int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
+            nint offset = 0;
+            for (int g = 0; g < groups; g++)
+            {
+                VU a = W.AsUInt32(counter);
+                VU b = W.AsUInt32(counter + step);
+                counter = counter + step + step;
+
+                // Two independent chains per round hide the multiply latency.
+                for (int r = 0; r < Philox4x32.Rounds; r++)
+                {
+                    VU key = keys[r];
+                    VU pa = W.AsUInt32(W.MultiplyEven(a, multipliers));
+                    VU pb = W.AsUInt32(W.MultiplyEven(b, multipliers));
+                    a = W.ReverseWords(pa) ^ W.AsUInt32(W.AsUInt64(a) >>> 32) ^ key;
+                    b = W.ReverseWords(pb) ^ W.AsUInt32(W.AsUInt64(b) >>> 32) ^ key;
+                }
+
+                TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                first.Store(ref Unsafe.Add(ref destination, offset));
+                second.Store(ref Unsafe.Add(ref destination, offset + lanes));
+                offset += 2 * lanes;
+            }
+        }
+
+        private readonly struct UniformSingle : ITransform<VF>
+        {
+            [MethodImpl(Hot)]
+            public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            {
+                first = Uniform(a) * scale;
+                second = Uniform(b) * scale;
+            }
+
+            // CounterSampler.UniformSingle: (2k+1)·2⁻²⁴ − 1 for the top 24 bits k.
+            [MethodImpl(Hot)]
+            private static VF Uniform(VU x) =>
+                (W.ToSingle(x >>> 8) * VF.Splat(2 * CounterSampler.TwoPow24Inv)) - VF.Splat(CounterSampler.OneMinusHalfUlp24);
+        }
+
+        private readonly struct NormalSingle : ITransform<VF>
+        {
+            [MethodImpl(Hot)]
+            public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            {
+                W.Deinterleave(a, b, out VU radial, out VU angular);
+                BoxMuller(radial, angular, out VF z0, out VF z1);
+                W.Interleave(z0, z1, out first, out second);
+                first *= scale;
+                second *= scale;
+            }
+
+            // CounterSampler.BoxMuller(uint, uint, …).
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void BoxMuller(VU a, VU b, out VF z0, out VF z1)
+            {
+                VF u1 = W.ToSingle((a >>> 8) + VU.Splat(1)) * VF.Splat(CounterSampler.TwoPow24Inv);
+                VF r = VF.Sqrt(VF.Splat(-2f) * LogSingle(u1));
+                VU k = b >>> 8;
+                VU q = (k + VU.Splat(1u << 21)) >>> 22;
+                VU f = k - (q << 22); // a signed int in [−2²¹, 2²¹)
+                VF angle = W.ToSingle(f) * VF.Splat((float)(PortableMath.HalfPi / 4194304.0));
+                SinCosSingle(angle, out VF sin, out VF cos);
+
+                // Rotate by q·π/2: odd q swaps sin and cos; q ∈ {1, 2} negates cos, q ∈ {2, 3} negates sin.
+                // A sign-bit XOR is exactly the scalar negation.
+                VF swap = W.AsSingle(VU.Splat(0) - (q & VU.Splat(1)));
+                VU cosSign = ((q + VU.Splat(1)) & VU.Splat(2)) << 30;
+                VU sinSign = (q & VU.Splat(2)) << 30;
+                VF c = W.AsSingle(W.AsUInt32(VF.Select(swap, sin, cos)) ^ cosSign);
+                VF s = W.AsSingle(W.AsUInt32(VF.Select(swap, cos, sin)) ^ sinSign);
+                z0 = r * c;
+                z1 = r * s;
+            }
+        }
+
+        private readonly struct TruncatedSingle : ITransform<VF>
+        {
+            [MethodImpl(Hot)]
+            public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            {
+                first = Truncated(a) * scale;
+                second = Truncated(b) * scale;
+            }
+
+            // The quantile is computed in double and rounded once, as in the scalar path.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static VF Truncated(VU x)
+            {
+                W.WidenToDouble(x >>> 8, out VD lower, out VD upper);
+                return W.NarrowToSingle(
+                    TruncatedStandard(lower, CounterSampler.TwoPow24Inv, refine: false),
+                    TruncatedStandard(upper, CounterSampler.TwoPow24Inv, refine: false));
+            }
+        }
+
+        private readonly struct UniformDouble : ITransform<VD>
+        {
+            [MethodImpl(Hot)]
+            public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            {
+                first = Uniform(a) * scale;
+                second = Uniform(b) * scale;
+            }
+
+            [MethodImpl(Hot)]
+            private static VD Uniform(VU x) =>
+                (W.ToDouble(W.AsUInt64(x) >>> 11) * VD.Splat(2 * CounterSampler.TwoPow53Inv)) - VD.Splat(CounterSampler.OneMinusHalfUlp53);
+        }
+
+        private readonly struct NormalDouble : ITransform<VD>
+        {
+            [MethodImpl(Hot)]
+            public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            {
+                W.Deinterleave(W.AsUInt64(a), W.AsUInt64(b), out VUL radial, out VUL angular);
+                BoxMuller(radial >>> 11, angular >>> 11, out VD z0, out VD z1);
+                W.Interleave(z0, z1, out first, out second);
+                first *= scale;
+                second *= scale;
+            }
+
+            // CounterSampler.BoxMuller(ulong, ulong, …).
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void BoxMuller(VUL k0, VUL k1, out VD z0, out VD z1)
+            {
+                VD u1 = W.ToDouble(k0 + VUL.Splat(1)) * VD.Splat(CounterSampler.TwoPow53Inv);
+                VD r = VD.Sqrt(VD.Splat(-2.0) * LogDouble(u1));
+                VUL q = (k1 + VUL.Splat(1UL << 50)) >>> 51;
+                VUL f = k1 - (q << 51);
+                VD angle = W.ToDouble(f) * VD.Splat(PortableMath.HalfPi / 2251799813685248.0);
+                SinCosDouble(angle, out VD sin, out VD cos);
+                VD swap = W.AsDouble(VUL.Splat(0) - (q & VUL.Splat(1)));
+                VUL cosSign = ((q + VUL.Splat(1)) & VUL.Splat(2)) << 62;
+                VUL sinSign = (q & VUL.Splat(2)) << 62;
+                VD c = W.AsDouble(W.AsUInt64(VD.Select(swap, sin, cos)) ^ cosSign);
+                VD s = W.AsDouble(W.AsUInt64(VD.Select(swap, cos, sin)) ^ sinSign);
+                z0 = r * c;
+                z1 = r * s;
+            }
+        }
+
+        private readonly struct TruncatedDouble : ITransform<VD>
+        {
+            [MethodImpl(Hot)]
+            public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            {
+                first = Truncated(a) * scale;
+                second = Truncated(b) * scale;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static VD Truncated(VU x) =>
+                TruncatedStandard(W.ToDouble(W.AsUInt64(x) >>> 11), CounterSampler.TwoPow53Inv, refine: true);
+        }
+
+        // CounterSampler.TruncatedStandard.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VD TruncatedStandard(VD k, double unit, bool refine)
+        {
+            VD centred = (((k + VD.Splat(0.5)) * VD.Splat(unit)) - VD.Splat(0.5)) * VD.Splat(CounterSampler.CentralMassTwoSigma);
+            VD p = VD.Splat(0.5) + centred;
+            VD z = refine ? RefinedNormalQuantile(p) : AcklamNormalQuantile(p);
+            VD two = VD.Splat(2);
+            VD minusTwo = VD.Splat(-2);
+            return VD.Select(VD.LessThan(z, minusTwo), minusTwo, VD.Select(VD.GreaterThan(z, two), two, z));
+        }
+
+        // PortableMath.Log(float).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VF LogSingle(VF x)
+        {
+            VU bits = W.AsUInt32(x);
+            VU e = ((bits >>> 23) & VU.Splat(0xFF)) - VU.Splat(127);
+            VF m = W.AsSingle((bits & VU.Splat(0x007FFFFF)) | VU.Splat(0x3F800000));
+            VF big = VF.GreaterThan(m, VF.Splat(PortableMath.Sqrt2F));
+            m = VF.Select(big, m * VF.Splat(0.5f), m);
+            e -= W.AsUInt32(big); // the mask is −1: e + 1
+            VF one = VF.Splat(1f);
+            VF s = (m - one) / (m + one);
+            VF z = s * s;
+            VF p = VF.Splat((float)(1.0 / 9));
+            p = (p * z) + VF.Splat((float)(1.0 / 7));
+            p = (p * z) + VF.Splat((float)(1.0 / 5));
+            p = (p * z) + VF.Splat((float)(1.0 / 3));
+            VF r = s + s;
+            VF t = r + (r * (z * p));
+            VF fe = W.ToSingle(e);
+            return ((fe * VF.Splat(PortableMath.Ln2LoF)) + t) + (fe * VF.Splat(PortableMath.Ln2HiF));
+        }
+
+        // PortableMath.Log(double).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VD LogDouble(VD x)
+        {
+            VUL bits = W.AsUInt64(x);
+            VUL e = ((bits >>> 52) & VUL.Splat(0x7FF)) - VUL.Splat(1023);
+            VD m = W.AsDouble((bits & VUL.Splat(0x000FFFFFFFFFFFFFUL)) | VUL.Splat(0x3FF0000000000000UL));
+            VD big = VD.GreaterThan(m, VD.Splat(PortableMath.Sqrt2));
+            m = VD.Select(big, m * VD.Splat(0.5), m);
+            e -= W.AsUInt64(big);
+            VD one = VD.Splat(1.0);
+            VD s = (m - one) / (m + one);
+            VD z = s * s;
+            VD p = VD.Splat(1.0 / 21);
+            p = (p * z) + VD.Splat(1.0 / 19);
+            p = (p * z) + VD.Splat(1.0 / 17);
+            p = (p * z) + VD.Splat(1.0 / 15);
+            p = (p * z) + VD.Splat(1.0 / 13);
+            p = (p * z) + VD.Splat(1.0 / 11);
+            p = (p * z) + VD.Splat(1.0 / 9);
+            p = (p * z) + VD.Splat(1.0 / 7);
+            p = (p * z) + VD.Splat(1.0 / 5);
+            p = (p * z) + VD.Splat(1.0 / 3);
+            VD r = s + s;
+            VD t = r + (r * (z * p));
+            VD de = W.ToDouble(e);
+            return ((de * VD.Splat(PortableMath.Ln2Lo)) + t) + (de * VD.Splat(PortableMath.Ln2Hi));
+        }
+
+        // PortableMath.Exp(double).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VD ExpDouble(VD x)
+        {
+            VD n = W.Floor((x * VD.Splat(1.4426950408889634)) + VD.Splat(0.5));
+            VD r = (x - (n * VD.Splat(PortableMath.Ln2Hi))) - (n * VD.Splat(PortableMath.Ln2Lo));
+            VD p = VD.Splat(1.0 / 6227020800);
+            p = (p * r) + VD.Splat(1.0 / 479001600);
+            p = (p * r) + VD.Splat(1.0 / 39916800);
+            p = (p * r) + VD.Splat(1.0 / 3628800);
+            p = (p * r) + VD.Splat(1.0 / 362880);
+            p = (p * r) + VD.Splat(1.0 / 40320);
+            p = (p * r) + VD.Splat(1.0 / 5040);
+            p = (p * r) + VD.Splat(1.0 / 720);
+            p = (p * r) + VD.Splat(1.0 / 120);
+            p = (p * r) + VD.Splat(1.0 / 24);
+            p = (p * r) + VD.Splat(1.0 / 6);
+            p = (p * r) + VD.Splat(0.5);
+            p = (p * r) + VD.Splat(1.0);
+            p = (p * r) + VD.Splat(1.0);
+            return p * W.AsDouble((W.ToInt64(n) + VUL.Splat(1023)) << 52);
+        }
+
+        // PortableMath.SinCos(float, …).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void SinCosSingle(VF a, out VF sin, out VF cos)
+        {
+            VF z = a * a;
+            VF s = VF.Splat((float)(1.0 / 362880));
+            s = (s * z) - VF.Splat((float)(1.0 / 5040));
+            s = (s * z) + VF.Splat((float)(1.0 / 120));
+            s = (s * z) - VF.Splat((float)(1.0 / 6));
+            sin = a + (a * (z * s));
+            VF c = VF.Splat((float)(-1.0 / 3628800));
+            c = (c * z) + VF.Splat((float)(1.0 / 40320));
+            c = (c * z) - VF.Splat((float)(1.0 / 720));
+            c = (c * z) + VF.Splat((float)(1.0 / 24));
+            c = (c * z) - VF.Splat(0.5f);
+            cos = VF.Splat(1f) + (z * c);
+        }
+
+        // PortableMath.SinCos(double, …).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void SinCosDouble(VD a, out VD sin, out VD cos)
+        {
+            VD z = a * a;
+            VD s = VD.Splat(1.0 / 355687428096000);
+            s = (s * z) - VD.Splat(1.0 / 1307674368000);
+            s = (s * z) + VD.Splat(1.0 / 6227020800);
+            s = (s * z) - VD.Splat(1.0 / 39916800);
+            s = (s * z) + VD.Splat(1.0 / 362880);
+            s = (s * z) - VD.Splat(1.0 / 5040);
+            s = (s * z) + VD.Splat(1.0 / 120);
+            s = (s * z) - VD.Splat(1.0 / 6);
+            sin = a + (a * (z * s));
+            VD c = VD.Splat(1.0 / 6402373705728000);
+            c = (c * z) - VD.Splat(1.0 / 20922789888000);
+            c = (c * z) + VD.Splat(1.0 / 87178291200);
+            c = (c * z) - VD.Splat(1.0 / 479001600);
+            c = (c * z) + VD.Splat(1.0 / 3628800);
+            c = (c * z) - VD.Splat(1.0 / 40320);
+            c = (c * z) + VD.Splat(1.0 / 720);
+            c = (c * z) - VD.Splat(1.0 / 24);
+            c = (c * z) + VD.Splat(0.5);
+            cos = VD.Splat(1.0) - (z * c);
+        }
+
+        // PortableMath.AcklamNormalQuantile: both regions as selects; the tail (≈0.3 % of lanes) is
+        // computed only when some lane needs it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VD AcklamNormalQuantile(VD p)
+        {
+            VD q = p - VD.Splat(0.5);
+            VD r = q * q;
+            VD num = (VD.Splat(-3.969683028665376e+01) * r) + VD.Splat(2.209460984245205e+02);
+            num = (num * r) - VD.Splat(2.759285104469687e+02);
+            num = (num * r) + VD.Splat(1.383577518672690e+02);
+            num = (num * r) - VD.Splat(3.066479806614716e+01);
+            num = ((num * r) + VD.Splat(2.506628277459239e+00)) * q;
+            VD den = (VD.Splat(-5.447609879822406e+01) * r) + VD.Splat(1.615858368580409e+02);
+            den = (den * r) - VD.Splat(1.556989798598866e+02);
+            den = (den * r) + VD.Splat(6.680131188771972e+01);
+            den = (den * r) - VD.Splat(1.328068155288572e+01);
+            den = (den * r) + VD.Splat(1.0);
+            VD x = num / den;
+
+            VD low = VD.LessThan(p, VD.Splat(PortableMath.AcklamPLow));
+            VD tail = low | VD.GreaterThan(p, VD.Splat(1 - PortableMath.AcklamPLow));
+            if (VD.Any(tail))
+            {
+                VD t = VD.Select(low, p, VD.Splat(1.0) - p);
+                VD qt = VD.Sqrt(VD.Splat(-2.0) * LogDouble(t));
+                VD numT = (VD.Splat(-7.784894002430293e-03) * qt) - VD.Splat(3.223964580411365e-01);
+                numT = (numT * qt) - VD.Splat(2.400758277161838e+00);
+                numT = (numT * qt) - VD.Splat(2.549732539343734e+00);
+                numT = (numT * qt) + VD.Splat(4.374664141464968e+00);
+                numT = (numT * qt) + VD.Splat(2.938163982698783e+00);
+                VD denT = (VD.Splat(7.784695709041462e-03) * qt) + VD.Splat(3.224671290700398e-01);
+                denT = (denT * qt) + VD.Splat(2.445134137142996e+00);
+                denT = (denT * qt) + VD.Splat(3.754408661907416e+00);
+                denT = (denT * qt) + VD.Splat(1.0);
+                VD xt = numT / denT;
+                x = VD.Select(tail, VD.Select(low, xt, -xt), x);
+            }
+
+            return x;
+        }
+
+        // PortableMath.RefinedNormalQuantile.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VD RefinedNormalQuantile(VD p)
+        {
+            VD x = AcklamNormalQuantile(p);
+            VD e = NormalCdfCentral(x) - p;
+            VD half = VD.Splat(0.5);
+            VD u = (e * VD.Splat(2.5066282746310002)) * ExpDouble((half * x) * x);
+            return x - (u / (VD.Splat(1.0) + ((half * x) * u)));
+        }
+
+        // PortableMath.NormalCdfCentral.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static VD NormalCdfCentral(VD x)
+        {
+            VD negative = VD.LessThan(x, VD.Splat(0.0));
+            VD y = VD.Select(negative, -x, x) * VD.Splat(0.70710678118654752);
+            VD y2 = y * y;
+            VD twoY2 = VD.Splat(2.0) * y2;
+            VD term = y;
+            VD sum = y;
+            for (int n = 1; n < PortableMath.CdfSeriesTerms; n++)
+            {
+                term *= twoY2 / VD.Splat(2 * n + 1);
+                sum += term;
+            }
+
+            VD erf = (VD.Splat(1.1283791670955126) * ExpDouble(-y2)) * sum;
+            VD half = VD.Splat(0.5);
+            return VD.Select(negative, half - (half * erf), half + (half * erf));
+        }
+    }
+}
+#endif
