@@ -62,15 +62,14 @@ time_kaimingtools() {
   dotnet run -c Release --no-build --project "$ROOT/tests/KaimingTools.Benchmarks" -- compare "$RUNS"
 }
 
-# HOOK (cmdlet timing, to be filled in by the PowerShell module work): New-KaimingWeights in a warm pwsh
-# session on the same shapes, printed as "cmdlet\t<op>\t<elements>\t<threads>\t<seconds>" lines.
-# Skipped until module/KaimingTools holds a built module.
+# The cmdlets in a warm pwsh session (same shapes, through New-KaimingWeights -AsArray), plus the cost of
+# Import-Module and of one small call. Skipped until module/KaimingTools holds a built module.
 time_cmdlet() {
   if ! compgen -G "$ROOT/module/KaimingTools/net8.0/*.dll" >/dev/null; then
-    echo "cmdlet timing skipped: module/KaimingTools has no built module" >&2
+    echo "cmdlet timing skipped: module/KaimingTools has no built module (dotnet build KaimingTools.sln -c Release)" >&2
     return 0
   fi
-  echo "cmdlet timing: hook present, not implemented yet" >&2
+  (cd "$ROOT" && dotnet tool restore >/dev/null && dotnet pwsh -NoProfile -NonInteractive -File tests/KaimingTools.Benchmarks/Measure-Cmdlets.ps1 -Runs "$RUNS" -LatencyPath "$OUT/latency.txt")
 }
 
 time_pytorch >"$OUT/pytorch.tsv"
@@ -115,3 +114,6 @@ for n in sorted({k[2] for k in rows}):
     if u and s:
         print(f"  {side}x{side} uniform / plain store (1 thread) = {u / s:.2f}")
 PYEOF
+echo
+echo "PowerShell:"
+cat "$OUT/latency.txt" 2>/dev/null || echo "  (not measured)"
