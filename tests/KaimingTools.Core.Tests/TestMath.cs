@@ -22,7 +22,7 @@ namespace KaimingTools.Tests
         {
             double fa = f(a), fb = f(b), m = 0.5 * (a + b), fm = f(m);
             double whole = (b - a) / 6.0 * (fa + (4.0 * fm) + fb);
-            return Simpson(f, a, b, fa, fm, fb, whole, tolerance, 60);
+            return Simpson(f, a, b, fa, fm, fb, whole, tolerance, 40);
         }
 
         private static double Simpson(Func<double, double> f, double a, double b, double fa, double fm, double fb, double whole, double tolerance, int depth)
@@ -33,7 +33,8 @@ namespace KaimingTools.Tests
             double left = (m - a) / 6.0 * (fa + (4.0 * flm) + fm);
             double right = (b - m) / 6.0 * (fm + (4.0 * frm) + fb);
             double delta = left + right - whole;
-            if (depth <= 0 || Math.Abs(delta) <= 15.0 * tolerance)
+            // Stop at the tolerance, or at the rounding noise floor (else the recursion would split forever).
+            if (depth <= 0 || Math.Abs(delta) <= 15.0 * tolerance || Math.Abs(delta) <= 1e-15 * (Math.Abs(left) + Math.Abs(right)))
             {
                 return left + right + (delta / 15.0);
             }
