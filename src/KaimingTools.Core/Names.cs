@@ -62,6 +62,9 @@ namespace KaimingTools
             ["msra"] = InitScheme.Kaiming,
             ["glorot"] = InitScheme.Xavier,
             ["variance_scaling"] = InitScheme.VarianceScaling,
+            ["eye"] = InitScheme.Identity,
+            ["zero"] = InitScheme.Zeros,
+            ["one"] = InitScheme.Ones,
         });
 
         /// <summary>Reads a nonlinearity name.</summary>
