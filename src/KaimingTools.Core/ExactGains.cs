@@ -107,7 +107,7 @@ namespace KaimingTools
                     }
 
                     double moment = SecondMoment(phi, out double error);
-                    return new ExactGain(name, nonlinearity, null, moment, error, table, "1/√E[φ(z)²], z ~ N(0,1) (Gauss–Kronrod quadrature)");
+                    return new ExactGain(name, nonlinearity, null, moment, error, table, "1/√E[φ(z)²], z ~ N(0,1) (adaptive Gauss–Legendre quadrature)");
             }
         }
 
@@ -119,7 +119,7 @@ namespace KaimingTools
         public static ExactGain Calculate(Func<double, double> activation, string name = "custom")
         {
             double moment = SecondMoment(activation, out double error);
-            return new ExactGain(name, null, null, moment, error, null, "1/√E[φ(z)²], z ~ N(0,1) (Gauss–Kronrod quadrature)");
+            return new ExactGain(name, null, null, moment, error, null, "1/√E[φ(z)²], z ~ N(0,1) (adaptive Gauss–Legendre quadrature)");
         }
 
         /// <summary>The exact gain of every nonlinearity, in <see cref="Nonlinearity"/> order.</summary>
