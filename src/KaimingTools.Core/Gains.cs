@@ -18,7 +18,8 @@ namespace KaimingTools
 
         /// <summary>
         /// The gain for <paramref name="nonlinearity"/>: 1 for linear, identity, conv and sigmoid; 5/3 for
-        /// tanh; √2 for ReLU; √(2/(1+s²)) for leaky ReLU; 3/4 for SELU.
+        /// tanh; √2 for ReLU; √(2/(1+s²)) for leaky ReLU; 3/4 for SELU; the exact gain
+        /// (<see cref="ExactGains"/>) for the activations PyTorch's table lacks (ELU, GELU, SiLU, Mish, Softplus).
         /// </summary>
         /// <param name="nonlinearity">The nonlinearity after the layer.</param>
         /// <param name="negativeSlope">Leaky ReLU's slope s (finite, ≥ 0); only meaningful for
@@ -64,10 +65,21 @@ namespace KaimingTools
                     return Math.Sqrt(2.0 / (1 + slope * slope));
                 case Nonlinearity.SELU:
                     return 3.0 / 4;
+                case Nonlinearity.ELU:
+                case Nonlinearity.GELU:
+                case Nonlinearity.GELUTanh:
+                case Nonlinearity.SiLU:
+                case Nonlinearity.Mish:
+                case Nonlinearity.Softplus:
+                    // Not in PyTorch's table: the exact variance-preserving gain.
+                    return ExactGains.Calculate(nonlinearity).Gain;
                 default:
                     throw new InitArgumentException("UnknownNonlinearity", "Nonlinearity", $"Unknown nonlinearity '{nonlinearity}'.");
             }
         }
+
+        /// <summary>True for the nonlinearities of torch.nn.init.calculate_gain; the later enum members have only exact gains.</summary>
+        internal static bool InPyTorchTable(Nonlinearity nonlinearity) => nonlinearity < Nonlinearity.ELU;
 
         /// <summary>One row of the gain table: the nonlinearity, its PyTorch name, the gain and where it comes from.</summary>
         public static GainInfo Describe(Nonlinearity nonlinearity, double? negativeSlope = null)
@@ -80,17 +92,23 @@ namespace KaimingTools
                 Nonlinearity.ReLU => "√2 (He et al. 2015, eq. 10)",
                 Nonlinearity.LeakyReLU => "√(2/(1+s²)) (He et al. 2015, eq. 15)",
                 Nonlinearity.SELU => "3/4 (PyTorch's empirical value)",
+                >= Nonlinearity.ELU => "1/√E[φ(z)²] (exact; not in PyTorch's table)",
                 _ => "1",
             };
             return new GainInfo(nonlinearity, Names.PyTorchName(nonlinearity), slope, gain, formula);
         }
 
-        /// <summary>The whole table, one row per nonlinearity.</summary>
+        /// <summary>The whole PyTorch table, one row per nonlinearity it has (not ELU, GELU, … which have only exact gains).</summary>
         public static IReadOnlyList<GainInfo> Table()
         {
             var rows = new List<GainInfo>();
             foreach (Nonlinearity n in All)
             {
+                if (!InPyTorchTable(n))
+                {
+                    continue;
+                }
+
                 rows.Add(Describe(n));
             }
 

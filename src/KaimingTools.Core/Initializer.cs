@@ -155,6 +155,16 @@ namespace KaimingTools
                 case InitScheme.VarianceScaling:
                     NotApplicable(scheme, ("Gain", gain), ("NegativeSlope", negativeSlope), ("Nonlinearity", nonlinearity));
                     return VarianceScaling(scale ?? 1.0, mode ?? FanMode.FanIn, distribution ?? DistributionKind.TruncatedNormal);
+                case InitScheme.Orthogonal:
+                case InitScheme.Identity:
+                case InitScheme.Dirac:
+                case InitScheme.Sparse:
+                case InitScheme.Constant:
+                case InitScheme.Zeros:
+                case InitScheme.Ones:
+                    // Their weights are structured or constant: no density, std or bound to give.
+                    throw new InitArgumentException("NoElementwiseDistribution", "Scheme",
+                        $"The {scheme} scheme has no elementwise distribution (its weights are structured or constant), so it has no density, bounds or fit test; make such weights with New-InitWeights -Scheme {scheme} (StructuredInit.Generate).");
                 default:
                     throw new InitArgumentException("UnknownScheme", "Scheme", $"Unknown scheme '{scheme}'.");
             }

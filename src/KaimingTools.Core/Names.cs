@@ -18,6 +18,10 @@ namespace KaimingTools
             ["lrelu"] = Nonlinearity.LeakyReLU,
             ["prelu"] = Nonlinearity.LeakyReLU,
             ["logistic"] = Nonlinearity.Sigmoid,
+            ["swish"] = Nonlinearity.SiLU,
+            ["gelu_erf"] = Nonlinearity.GELU,
+            ["gelu_new"] = Nonlinearity.GELUTanh,
+            ["approximate_gelu"] = Nonlinearity.GELUTanh,
             ["conv_transpose1d"] = Nonlinearity.ConvTranspose1d,
             ["conv_transpose2d"] = Nonlinearity.ConvTranspose2d,
             ["conv_transpose3d"] = Nonlinearity.ConvTranspose3d,
@@ -58,6 +62,9 @@ namespace KaimingTools
             ["msra"] = InitScheme.Kaiming,
             ["glorot"] = InitScheme.Xavier,
             ["variance_scaling"] = InitScheme.VarianceScaling,
+            ["eye"] = InitScheme.Identity,
+            ["zero"] = InitScheme.Zeros,
+            ["one"] = InitScheme.Ones,
         });
 
         /// <summary>Reads a nonlinearity name.</summary>
@@ -102,6 +109,7 @@ namespace KaimingTools
             Nonlinearity.ConvTranspose2d => "conv_transpose2d",
             Nonlinearity.ConvTranspose3d => "conv_transpose3d",
             Nonlinearity.LeakyReLU => "leaky_relu",
+            Nonlinearity.GELUTanh => "gelu_tanh",
             _ => nonlinearity.ToString().ToLowerInvariant(),
         };
 

@@ -1,6 +1,9 @@
 namespace KaimingTools
 {
-    /// <summary>The nonlinearities of PyTorch's <c>torch.nn.init.calculate_gain</c> table.</summary>
+    /// <summary>
+    /// The nonlinearities of PyTorch's <c>torch.nn.init.calculate_gain</c> table, then activations that have
+    /// no table value and take their exact gain 1/√E[φ(z)²] (<see cref="ExactGains"/>).
+    /// </summary>
     public enum Nonlinearity
     {
         /// <summary>No nonlinearity: gain 1.</summary>
@@ -41,5 +44,23 @@ namespace KaimingTools
 
         /// <summary>SELU: gain 3/4 (PyTorch's empirical value; with it, SELU nets keep unit variance).</summary>
         SELU,
+
+        /// <summary>ELU (α = 1): exact gain 1/√E[φ(z)²] ≈ 1.24520 (no PyTorch table value).</summary>
+        ELU,
+
+        /// <summary>GELU, erf form x·Φ(x): exact gain ≈ 1.53353 (no PyTorch table value).</summary>
+        GELU,
+
+        /// <summary>GELU, tanh approximation: exact gain ≈ 1.53358 (no PyTorch table value).</summary>
+        GELUTanh,
+
+        /// <summary>SiLU / Swish x·sigmoid(x): exact gain ≈ 1.67653 (no PyTorch table value).</summary>
+        SiLU,
+
+        /// <summary>Mish x·tanh(softplus(x)): exact gain ≈ 1.48685 (no PyTorch table value).</summary>
+        Mish,
+
+        /// <summary>Softplus ln(1 + eˣ): exact gain ≈ 1.04187 (no PyTorch table value).</summary>
+        Softplus,
     }
 }

@@ -46,7 +46,7 @@ namespace KaimingTools.Tests
         [Fact]
         public void Unknown_names_list_the_valid_ones()
         {
-            var ex = Assert.Throws<InitArgumentException>(() => Names.ParseNonlinearity("swish"));
+            var ex = Assert.Throws<InitArgumentException>(() => Names.ParseNonlinearity("hardswish"));
             Assert.Equal("UnknownNonlinearity", ex.ErrorId);
             Assert.Contains("LeakyReLU", ex.Message);
             Assert.Equal("UnknownLayout", Assert.Throws<InitArgumentException>(() => Names.ParseLayout("NCHW")).ErrorId);

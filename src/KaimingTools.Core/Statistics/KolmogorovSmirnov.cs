@@ -121,7 +121,8 @@ namespace KaimingTools.Statistics
             return p < 0.0 ? 0.0 : p > 1.0 ? 1.0 : p;
         }
 
-        private static KolmogorovSmirnovResult TestSorted(double[] values, IContinuousDistribution distribution)
+        /// <summary>The test on <paramref name="values"/>, which it sorts in place (cheap when already sorted, as when one sample is tested against many candidates).</summary>
+        internal static KolmogorovSmirnovResult TestSorted(double[] values, IContinuousDistribution distribution)
         {
             foreach (double v in values)
             {

@@ -73,6 +73,9 @@ namespace KaimingTools.Tensors
         /// <summary>The initialiser's numbers (scheme, distribution, fans, gain, std, bound); null if unknown.</summary>
         public InitBounds? Init { get; }
 
+        /// <summary>How a structured initialiser (orthogonal, dirac, sparse, …) made it, e.g. "Orthogonal, gain 1"; null otherwise.</summary>
+        public string? Structure { get; set; }
+
         /// <summary>The seed the tensor was generated with; null if unknown.</summary>
         public ulong? Seed { get; }
 

@@ -56,7 +56,7 @@ namespace KaimingTools.Tests.Formats
             ["bad groups"] = new("InvalidGroups", Nothing, f => TensorFileWriter.WriteGenerated(f.File("g.npy"), Initializer.Kaiming(), new long[] { 6, 2, 3 }, groups: 4, seed: 1)),
 
             // Names.
-            ["unknown nonlinearity"] = new("UnknownNonlinearity", Nothing, _ => Names.ParseNonlinearity("swish")),
+            ["unknown nonlinearity"] = new("UnknownNonlinearity", Nothing, _ => Names.ParseNonlinearity("hardswish")),
             ["unknown layout"] = new("UnknownLayout", Nothing, _ => Names.ParseLayout("nchw4")),
             ["unknown format name"] = new("UnknownFormat", Nothing, _ => TensorFileFormats.Parse("hdf5")),
             ["unknown extension"] = new("UnknownFormat", Nothing, Generate(new long[] { 2, 3 }, "weights.bin")),
