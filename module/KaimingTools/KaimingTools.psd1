@@ -19,6 +19,7 @@
         'Get-InitGain'
         'Test-InitWeights'
         'Show-InitHistogram'
+        'Measure-SignalPropagation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -70,7 +70,7 @@ namespace KaimingTools.Tests.Simulation
             Assert.All(r.Layers, layer => Assert.Equal(1e-4, layer.WeightVariance, 15));
         }
 
-        // Widths 64 → 128 → 256 → 512: fan_in and fan_out differ, d_L/d_0 = 8.
+        // Widths 64 → 128 → 256 → 512: fan_in and fan_out differ.
         private static SimulatedNetwork Pyramid()
         {
             var widths = new List<int> { 64 };
@@ -87,7 +87,7 @@ namespace KaimingTools.Tests.Simulation
         {
             // Eq. 14: ½·n̂_l·Var[w_l] = 1 with n̂_l = fan_out keeps Var[Δx_l]. Averaged over 8 nets, ln of
             // Var[Δx_1]/Var[Δx_L] has σ ≈ 0.52/√8 ≈ 0.18 here (measured over 16 seeds), so ±0.6 is > 3σ,
-            // while fan_in's gradient grows by d_L/d_0 = 8 (ln 8 = 2.08).
+            // while fan_in's gradient grows by d_{L−1}/d_0 = 8 (ln 8 = 2.08).
             SimulatedNetwork net = Pyramid();
             var logRatios = new List<double>();
             for (ulong seed = 1; seed <= 8; seed++)
@@ -102,8 +102,9 @@ namespace KaimingTools.Tests.Simulation
         public void Fan_in_and_fan_out_differ_only_by_the_constant_d_L_over_d_0()
         {
             // The c₂/d_L argument after eq. 14: with the same seed the two modes draw the same standard normals,
-            // scaled per layer by √(fan_in/fan_out); a ReLU net is positively homogeneous, so every ratio
-            // changes by exactly ∏ d_l/d_{l−1} = d_L/d_0 = 8 — a constant, not an exponential in L.
+            // scaled per layer by √(fan_in/fan_out); a ReLU net is positively homogeneous, so the ratios change
+            // by exact constants, not exponentials in L: Var[Δx_1]/Var[Δx_L] passes W_1…W_{L−1}, giving
+            // ∏ d_l/d_{l−1} = d_{L−1}/d_0 = 512/64; Var[y_L]/Var[y_1] passes W_2…W_L, giving d_1/d_L = 64/512.
             SimulatedNetwork net = Pyramid();
             SignalPropagationResult fanIn = SignalPropagation.Run(net, WeightSource.From(Initializer.Kaiming()), 3, Batch);
             SignalPropagationResult fanOut = SignalPropagation.Run(net, WeightSource.From(Initializer.Kaiming(mode: FanMode.FanOut)), 3, Batch);
