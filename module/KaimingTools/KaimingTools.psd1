@@ -21,6 +21,7 @@
         'Show-InitHistogram'
         'Export-InitWeights'
         'Import-InitWeights'
+        'Measure-SignalPropagation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

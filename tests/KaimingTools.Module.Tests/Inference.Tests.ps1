@@ -1,19 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/KaimingTools') -Force
 
-    # Test-only reader for the PyTorch-made fixtures (NumPy 1.0, '<f4', C order); the module's own file
-    # I/O is not used here.
-    function Read-TestNpy([string] $Name) {
-        $bytes = [System.IO.File]::ReadAllBytes((Join-Path $PSScriptRoot "../fixtures/$Name"))
-        $headerLength = $bytes[8] + 256 * $bytes[9]
-        $header = [System.Text.Encoding]::ASCII.GetString($bytes, 10, $headerLength)
-        if ($header -notmatch "'descr': '<f4'" -or $header -notmatch "'fortran_order': False") { throw "unsupported fixture $Name" }
-        $shape = [long[]](($header -replace '.*''shape'': \(([^)]*)\).*', '$1') -split ',' | Where-Object { $_.Trim() } | ForEach-Object { [long]$_.Trim() })
-        $offset = 10 + $headerLength
-        $data = [float[]]::new(($bytes.Length - $offset) / 4)
-        [System.Buffer]::BlockCopy($bytes, $offset, $data, 0, $data.Length * 4)
-        [pscustomobject]@{ Data = $data; Shape = $shape }
-    }
+    $script:Fixtures = Join-Path $PSScriptRoot '../fixtures'
 }
 
 Describe 'Test-InitWeights -Infer' {
@@ -23,8 +11,8 @@ Describe 'Test-InitWeights -Infer' {
         @{ File = 'torch_kaiming_normal_32x64.npy'; Expected = 'kaiming_normal_ (he_normal untruncated)'; Fan = 64 }
         @{ File = 'torch_xavier_uniform_40x60.npy'; Expected = 'xavier_uniform_ (glorot_uniform)'; Fan = 50 }
     ) {
-        $npy = Read-TestNpy $File
-        $rows = $npy.Data | Test-InitWeights -Infer -Shape $npy.Shape
+        # The user's path: PyTorch saved the weights with numpy.save; Import-InitWeights reads them.
+        $rows = Import-InitWeights (Join-Path $script:Fixtures $File) | Test-InitWeights -Infer
         $rows[0].Rank | Should -Be 1
         $rows[0].Name | Should -Be $Expected
         $rows[0].Fan | Should -Be $Fan
@@ -35,18 +23,16 @@ Describe 'Test-InitWeights -Infer' {
         $rows[-1].Scheme | Should -Be 'FittedStd'
     }
 
-    It 'works on a tensor object, taking the fans from its shape and layout' {
-        $npy = Read-TestNpy 'torch_xavier_uniform_40x60.npy'
-        $tensor = [KaimingTools.Tensors.WeightTensor]::new($npy.Data, $npy.Shape, 'Torch', 1, $null, $null, $null)
-        $best = ($tensor | Test-InitWeights -Infer)[0]
+    It 'works on numbers from the pipeline, taking the fans from -Shape' {
+        $tensor = Import-InitWeights (Join-Path $script:Fixtures 'torch_xavier_uniform_40x60.npy')
+        $best = ($tensor.Data | Test-InitWeights -Infer -Shape $tensor.Shape)[0]
         $best.Scheme | Should -Be 'Xavier'
         $best.Distribution | Should -Be 'Uniform'
         $best.Mode | Should -Be 'FanAvg'
     }
 
     It 'ranks the exact tie ReLU fan_in 64 = linear fan_out 32 together, fan_in first' {
-        $npy = Read-TestNpy 'torch_kaiming_normal_32x64.npy'
-        $first = @($npy.Data | Test-InitWeights -Infer -Shape $npy.Shape | Where-Object Rank -EQ 1)
+        $first = @(Import-InitWeights (Join-Path $script:Fixtures 'torch_kaiming_normal_32x64.npy') | Test-InitWeights -Infer | Where-Object Rank -EQ 1)
         $first.Count | Should -Be 3
         $first[0].Mode | Should -Be 'FanIn'
         $first.Tied | Should -Not -Contain $false

@@ -83,11 +83,12 @@ namespace KaimingTools.PowerShell.Commands
             return new[] { WholeFan(fans.FanOut, "FanOut"), WholeFan(fans.FanIn, "FanIn") };
         }
 
-        /// <summary>The output object, with a Name property when -Name (or a table's Name column) was given.</summary>
+        /// <summary>The output object, with a Name property when -Name (or a table's Name column) was given and it has none.</summary>
         protected PSObject WithName(object output)
         {
             var result = PSObject.AsPSObject(output);
-            if (Name is not null)
+            // Never shadow a Name the output has of its own (an inference row names its candidate).
+            if (Name is not null && result.Properties["Name"] is null)
             {
                 result.Properties.Add(new PSNoteProperty("Name", Name));
             }

@@ -9,7 +9,7 @@ namespace KaimingTools.Tests.Statistics
 {
     public class InitInferenceTests
     {
-        // Fixtures made by PyTorch 1.13 itself: tests/fixtures/make_pytorch_fixtures.py.
+        // Fixtures made by PyTorch 1.13 itself (tests/fixtures/make_pytorch_fixtures.py), read as a user's .npy would be.
         [Theory]
         [InlineData("torch_linear_default_24x96.npy", "kaiming_uniform_(a=√5) (PyTorch nn.Linear/Conv default)", DistributionKind.Uniform, 96.0)]
         [InlineData("torch_conv2d_default_16x8x3x3.npy", "kaiming_uniform_(a=√5) (PyTorch nn.Linear/Conv default)", DistributionKind.Uniform, 72.0)]
@@ -17,8 +17,7 @@ namespace KaimingTools.Tests.Statistics
         [InlineData("torch_xavier_uniform_40x60.npy", "xavier_uniform_ (glorot_uniform)", DistributionKind.Uniform, 50.0)]
         public void Recognises_weights_made_by_PyTorch(string file, string expected, DistributionKind kind, double fan)
         {
-            var (data, shape) = TestNpy.Read(file);
-            var result = InitInference.Infer(new WeightTensor(data, shape));
+            var result = InitInference.Infer(TestNpy.Read(file));
             InitCandidateFit best = result.Best;
             Assert.Equal(expected, best.Name);
             Assert.Equal(kind, best.Distribution);
@@ -32,8 +31,7 @@ namespace KaimingTools.Tests.Statistics
         [Fact]
         public void Ties_are_honest_kaiming_relu_fan_in_64_equals_linear_fan_out_32()
         {
-            var (data, shape) = TestNpy.Read("torch_kaiming_normal_32x64.npy");
-            var ranked = InitInference.Infer(new WeightTensor(data, shape)).Ranked;
+            var ranked = InitInference.Infer(TestNpy.Read("torch_kaiming_normal_32x64.npy")).Ranked;
             var first = ranked.Where(r => r.Rank == 1).ToList();
             // Var = 2/64 = 1/32: ReLU at fan_in 64, linear at fan_out 32; leaky ReLU 0.01 differs by 0.005 %.
             Assert.Equal(3, first.Count);
