@@ -26,8 +26,10 @@ $problems = [System.Collections.Generic.List[string]]::new()
 
 function Get-Text($node) {
     if ($null -eq $node) { return '' }
-    # Collapse the doc comment's line breaks and indentation into plain paragraphs.
-    ($node.InnerText -replace '\s+', ' ').Trim()
+    # PowerShell's XML adapter gives text-only elements as strings; take the text either way, and
+    # collapse the doc comment's line breaks and indentation into plain paragraphs.
+    $text = if ($node -is [string]) { $node } else { $node.InnerText }
+    ($text -replace '\s+', ' ').Trim()
 }
 
 function Get-Paragraphs($summary, [string] $type) {
@@ -136,9 +138,10 @@ foreach ($command in Get-Command -Module (Split-Path -Leaf $ModulePath) -Command
         $n++
         $w.WriteStartElement('command', 'example', $ns.command)
         $w.WriteElementString('maml', 'title', $ns.maml, "--------- Example $n ---------")
-        $code = ($example.code.InnerText -split "`n" | ForEach-Object { $_.Trim() } | Where-Object { $_ }) -join "`n"
+        $code = ($example.SelectSingleNode('code').InnerText -split "`n" | ForEach-Object { $_.Trim() } | Where-Object { $_ }) -join "`n"
+        if (-not $code) { $problems.Add("$($command.Name) example $n has no code") }
         $w.WriteElementString('dev', 'code', $ns.dev, $code)
-        Write-Paras 'dev' 'remarks' @($example.para | ForEach-Object { Get-Text $_ })
+        Write-Paras 'dev' 'remarks' @($example.SelectNodes('para') | ForEach-Object { Get-Text $_ })
         $w.WriteEndElement()
     }
     $w.WriteEndElement()

@@ -104,3 +104,15 @@ Describe 'Show-InitHistogram' {
         ($uniform[9].Substring(10) -replace '[^█•]', '').Length | Should -BeGreaterThan 45
     }
 }
+
+Describe 'Test-InitWeights with a tensor and explicit fans' {
+    It 'uses -FanIn/-FanOut over the tensor''s own when given (a .npy carries none)' {
+        $w = New-KaimingWeights -FanIn 512 -Seed 1
+        ($w | Test-InitWeights -FanIn 512).Passed | Should -BeTrue
+        $wrong = $w | Test-InitWeights -FanIn 128
+        $wrong.Passed | Should -BeFalse
+        $wrong.Fan | Should -Be 128
+        # Without fans, the tensor's recorded initialisation is used.
+        ($w | Test-InitWeights).Fan | Should -Be 512
+    }
+}

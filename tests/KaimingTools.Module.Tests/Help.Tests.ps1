@@ -11,6 +11,10 @@ Describe 'Help' {
         $help.Synopsis.Length | Should -BeGreaterThan 20
         ($help.description.Text -join ' ').Length | Should -BeGreaterThan 50
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        foreach ($example in @($help.examples.example)) {
+            $example.code | Should -Match "$Name|\$" -Because 'every example shows a command line'
+            ($example.remarks.Text -join ' ').Trim() | Should -Not -BeNullOrEmpty -Because 'every example says what it does'
+        }
         foreach ($parameter in @($help.parameters.parameter)) {
             ($parameter.description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
         }

@@ -13,8 +13,8 @@ namespace KaimingTools.PowerShell.Commands
     /// <para type="description">The write is atomic: the data goes to a temporary file in the same folder, which replaces the target only when complete, so a failed or cancelled (Ctrl+C) export leaves the previous file, or none. An existing file is not replaced without -Force; -WhatIf writes nothing.</para>
     /// </summary>
     /// <example>
-    ///   <code>New-KaimingWeights -FanIn 512 -Seed 1 | Export-InitWeights -Path fc1.npy</code>
-    ///   <para>A 512×512 float32 .npy file: numpy.load('fc1.npy') gives the same numbers.</para>
+    ///   <code>New-KaimingWeights -FanIn 512 -Seed 1 | Export-InitWeights -Path fc.npy</code>
+    ///   <para>A 512×512 float32 .npy file: numpy.load('fc.npy') gives the same numbers.</para>
     /// </example>
     /// <example>
     ///   <code>Import-Csv layers.csv | New-KaimingWeights -Seed 7 | Export-InitWeights -Path model.safetensors -Force</code>
@@ -128,7 +128,8 @@ namespace KaimingTools.PowerShell.Commands
                         WriteObject(new FileInfo(target));
                     }
                 },
-                Path);
+                Path,
+                perInputRecord: false);
         }
 
         #endregion

@@ -23,7 +23,11 @@ namespace KaimingTools.PowerShell.Commands
         /// row of a layer table is reported (and -ErrorAction applies) while the other rows are processed.
         /// Cancellation becomes the pipeline stop PowerShell expects.
         /// </summary>
-        protected void Run(Action body, object? target)
+        /// <param name="body">The work.</param>
+        /// <param name="target">The object the error is about.</param>
+        /// <param name="perInputRecord">False for work done once for all input (e.g. one file for every piped
+        /// tensor), whose errors always terminate.</param>
+        protected void Run(Action body, object? target, bool perInputRecord = true)
         {
             ErrorRecord record;
             try
@@ -44,7 +48,7 @@ namespace KaimingTools.PowerShell.Commands
                 throw new PipelineStoppedException();
             }
 
-            if (MyInvocation.ExpectingInput)
+            if (perInputRecord && MyInvocation.ExpectingInput)
             {
                 WriteError(record);
             }

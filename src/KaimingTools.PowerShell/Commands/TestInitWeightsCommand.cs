@@ -26,8 +26,8 @@ namespace KaimingTools.PowerShell.Commands
     ///   <para>Ranks the candidates: xavier_uniform_ first with a large p-value, the others rejected.</para>
     /// </example>
     /// <example>
-    ///   <code>$w = [float[]]$npyValues; $w | Test-InitWeights -Infer -Shape 24,96</code>
-    ///   <para>Numbers exported from a PyTorch nn.Linear(96, 24) (shape (24, 96) in PyTorch's layout): the top row is kaiming_uniform_(a=√5), PyTorch's default, U(±1/√96).</para>
+    ///   <code>Import-InitWeights linear.npy | Test-InitWeights -Infer | Select-Object -First 3</code>
+    ///   <para>The weight of a PyTorch nn.Linear(96, 24), saved with numpy.save (shape (24, 96) in PyTorch's layout): the top row is kaiming_uniform_(a=√5), PyTorch's default, U(±1/√96).</para>
     /// </example>
     /// <example>
     ///   <code>Get-Content weights.txt | ForEach-Object { [double]$_ } | Test-InitWeights -FanIn 256 -Scheme Xavier -FanOut 128</code>
@@ -40,20 +40,23 @@ namespace KaimingTools.PowerShell.Commands
         private const string TensorSet = "Tensor";
         private static readonly string[] SpecParameters = { "Scheme", "Scale", "Mode", "Nonlinearity", "NegativeSlope", "Gain", "Distribution" };
         private readonly List<double> _values = new();
+        private bool _sawTensor;
 
         #region Parameters
 
         /// <summary>
-        /// <para type="description">The tensor to test.</para>
+        /// <para type="description">The tensor to test. With -FanIn or -Shape, those fans are used instead of the tensor's own (a .npy file carries none).</para>
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = TensorSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ByFanSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ByShapeSet, ValueFromPipeline = true)]
         public WeightTensor? InputObject { get; set; }
 
         /// <summary>
         /// <para type="description">Numbers to test, from the pipeline (collected, then tested once).</para>
         /// </summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByFanSet, ValueFromPipeline = true)]
-        [Parameter(Mandatory = true, ParameterSetName = ByShapeSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ByFanSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ByShapeSet, ValueFromPipeline = true)]
         public double[] Value { get; set; } = System.Array.Empty<double>();
 
         /// <summary>
@@ -86,21 +89,25 @@ namespace KaimingTools.PowerShell.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != TensorSet)
+            if (InputObject is null)
             {
                 _values.AddRange(Value);
                 return;
             }
 
+            _sawTensor = true;
+            WeightTensor tensor = InputObject;
             Run(() =>
             {
+                // Fans given on the command line win over the tensor's own.
+                Fans? fans = ParameterSetName == TensorSet ? null : LayerFans();
                 if (Infer)
                 {
-                    WriteInference(InitInference.Infer(InputObject!, Alpha));
+                    WriteInference(fans is Fans f ? InitInference.Infer(tensor.ToDoubleArray(), f, Alpha) : InitInference.Infer(tensor, Alpha));
                 }
                 else
                 {
-                    WriteObject(WithName(InitFitTest.Test(InputObject!, ExpectedFor(InputObject!), Alpha)));
+                    WriteObject(WithName(InitFitTest.Test(tensor, ExpectedFor(tensor, fans), Alpha)));
                 }
             });
         }
@@ -108,7 +115,7 @@ namespace KaimingTools.PowerShell.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (ParameterSetName == TensorSet)
+            if (ParameterSetName == TensorSet || (_sawTensor && _values.Count == 0))
             {
                 return;
             }
@@ -128,7 +135,9 @@ namespace KaimingTools.PowerShell.Commands
                 {
                     WriteObject(WithName(InitFitTest.Test(_values.ToArray(), new LayerDistribution(CreateInitializer(), LayerFans()), Alpha)));
                 }
-            });
+            },
+            null,
+            perInputRecord: false); // one test of all the piped numbers
         }
 
         #endregion
@@ -165,16 +174,17 @@ namespace KaimingTools.PowerShell.Commands
             }
         }
 
-        private LayerDistribution ExpectedFor(WeightTensor tensor)
+        private LayerDistribution ExpectedFor(WeightTensor tensor, Fans? explicitFans)
         {
-            if (!InitParametersGiven() && tensor.Init is not null)
+            if (!InitParametersGiven() && explicitFans is null && tensor.Init is not null)
             {
                 return new LayerDistribution(tensor.Init);
             }
 
-            Fans fans = tensor.Init is null
-                ? Fans.FromShape(tensor.Shape, tensor.Layout, tensor.Groups)
-                : new Fans(tensor.Init.FanIn, tensor.Init.FanOut);
+            Fans fans = explicitFans
+                ?? (tensor.Init is null
+                    ? Fans.FromShape(tensor.Shape, tensor.Layout, tensor.Groups)
+                    : new Fans(tensor.Init.FanIn, tensor.Init.FanOut));
             return new LayerDistribution(CreateInitializer(), fans);
         }
     }
