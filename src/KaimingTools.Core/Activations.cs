@@ -77,17 +77,13 @@ namespace KaimingTools
         /// <exception cref="InitArgumentException">An unknown nonlinearity (<c>UnknownNonlinearity</c>).</exception>
         public static Func<double, double> For(Nonlinearity nonlinearity, double? negativeSlope = null)
         {
+            if (Gains.IsLinear(nonlinearity))
+            {
+                return Linear;
+            }
+
             switch (nonlinearity)
             {
-                case Nonlinearity.Linear:
-                case Nonlinearity.Identity:
-                case Nonlinearity.Conv1d:
-                case Nonlinearity.Conv2d:
-                case Nonlinearity.Conv3d:
-                case Nonlinearity.ConvTranspose1d:
-                case Nonlinearity.ConvTranspose2d:
-                case Nonlinearity.ConvTranspose3d:
-                    return Linear;
                 case Nonlinearity.Sigmoid:
                     return Sigmoid;
                 case Nonlinearity.Tanh:

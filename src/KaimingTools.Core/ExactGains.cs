@@ -101,7 +101,7 @@ namespace KaimingTools
                     double s = slope!.Value;
                     return new ExactGain(name, nonlinearity, s, 0.5 * (1 + (s * s)), 0, table, "√(2/(1+s²)) = 1/√E[leaky(z)²], E = (1+s²)/2 (He et al. 2015, eq. 15)", table);
                 default:
-                    if (nonlinearity <= Nonlinearity.ConvTranspose3d)
+                    if (Gains.IsLinear(nonlinearity))
                     {
                         return new ExactGain(name, nonlinearity, null, 1.0, 0, table, "1 = 1/√E[z²]");
                     }

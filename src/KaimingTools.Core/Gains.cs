@@ -44,16 +44,13 @@ namespace KaimingTools
                 }
             }
 
+            if (IsLinear(nonlinearity))
+            {
+                return 1.0;
+            }
+
             switch (nonlinearity)
             {
-                case Nonlinearity.Linear:
-                case Nonlinearity.Identity:
-                case Nonlinearity.Conv1d:
-                case Nonlinearity.Conv2d:
-                case Nonlinearity.Conv3d:
-                case Nonlinearity.ConvTranspose1d:
-                case Nonlinearity.ConvTranspose2d:
-                case Nonlinearity.ConvTranspose3d:
                 case Nonlinearity.Sigmoid:
                     return 1.0;
                 case Nonlinearity.Tanh:
@@ -80,6 +77,14 @@ namespace KaimingTools
 
         /// <summary>True for the nonlinearities of torch.nn.init.calculate_gain; the later enum members have only exact gains.</summary>
         internal static bool InPyTorchTable(Nonlinearity nonlinearity) => nonlinearity < Nonlinearity.ELU;
+
+        /// <summary>
+        /// True for the entries of the table that apply no nonlinearity: Linear, Identity and the (linear)
+        /// convolutions Conv1d…ConvTranspose3d.
+        /// </summary>
+        public static bool IsLinear(Nonlinearity nonlinearity) => nonlinearity is Nonlinearity.Linear or Nonlinearity.Identity
+            or Nonlinearity.Conv1d or Nonlinearity.Conv2d or Nonlinearity.Conv3d
+            or Nonlinearity.ConvTranspose1d or Nonlinearity.ConvTranspose2d or Nonlinearity.ConvTranspose3d;
 
         /// <summary>One row of the gain table: the nonlinearity, its PyTorch name, the gain and where it comes from.</summary>
         public static GainInfo Describe(Nonlinearity nonlinearity, double? negativeSlope = null)

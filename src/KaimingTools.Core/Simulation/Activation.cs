@@ -26,7 +26,7 @@ namespace KaimingTools.Simulation
             Nonlinearity.SiLU => Activations.SiLU(y),
             Nonlinearity.Mish => Activations.Mish(y),
             Nonlinearity.Softplus => Activations.Softplus(y),
-            _ when IsLinear(f) => y,
+            _ when Gains.IsLinear(f) => y,
             _ => throw Unknown(f),
         };
 
@@ -62,13 +62,9 @@ namespace KaimingTools.Simulation
                     double th = Math.Tanh(Activations.Softplus(y));
                     return th + (y * (1 - (th * th)) * Activations.Sigmoid(y));
                 default:
-                    return IsLinear(f) ? 1 : throw Unknown(f);
+                    return Gains.IsLinear(f) ? 1 : throw Unknown(f);
             }
         }
-
-        private static bool IsLinear(Nonlinearity f) => f is Nonlinearity.Linear or Nonlinearity.Identity
-            or Nonlinearity.Conv1d or Nonlinearity.Conv2d or Nonlinearity.Conv3d
-            or Nonlinearity.ConvTranspose1d or Nonlinearity.ConvTranspose2d or Nonlinearity.ConvTranspose3d;
 
         private static InitArgumentException Unknown(Nonlinearity f) =>
             new("UnknownNonlinearity", "Nonlinearity", $"The simulator has no nonlinearity '{f}'.");
