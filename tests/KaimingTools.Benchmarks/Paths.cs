@@ -10,11 +10,12 @@ namespace KaimingTools.Benchmarks
 {
     /// <summary>
     /// The `paths` mode: one thread, each forced path (scalar, Vector256, Vector512) × kind × element type,
-    /// fastest of several runs (the least disturbed by other load), in million elements per second.
+    /// fastest of several runs (the least disturbed by other load), in million elements per second; an optional
+    /// third argument (a kind, e.g. TruncatedNormal) limits the run to that kind.
     /// </summary>
     internal static class Paths
     {
-        internal static void Run(int runs)
+        internal static void Run(int runs, string? only = null)
         {
             const int Length = 1 << 22;
             var singles = new float[Length];
@@ -29,6 +30,11 @@ namespace KaimingTools.Benchmarks
 
                 foreach (DistributionKind kind in new[] { DistributionKind.Uniform, DistributionKind.Normal, DistributionKind.TruncatedNormal })
                 {
+                    if (only is not null && !string.Equals(only, kind.ToString(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
                     double f = Fastest(runs, () => CounterSampler.Fill(singles, kind, 1.0, 42, 0, 1, path, CancellationToken.None, null));
                     double d = Fastest(runs, () => CounterSampler.Fill(doubles, kind, 1.0, 42, 0, 1, path, CancellationToken.None, null));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}\t{kind}\t{Length / f / 1e6:F0}\t{Length / d / 1e6:F0}"));

@@ -7,7 +7,7 @@ namespace KaimingTools.Benchmarks
     /// <summary>
     /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
     /// <c>dotnet run -c Release -- compare [runs]</c> prints the medians compare.sh tables;
-    /// <c>dotnet run -c Release -- paths [runs]</c> compares the scalar and vector paths on one thread.
+    /// <c>dotnet run -c Release -- paths [runs] [kind]</c> compares the scalar and vector paths on one thread.
     /// </summary>
     public static class Program
     {
@@ -21,7 +21,7 @@ namespace KaimingTools.Benchmarks
 
             if (args.Length > 0 && args[0] == "paths")
             {
-                Paths.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+                Paths.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5, args.Length > 2 ? args[2] : null);
                 return;
             }
 

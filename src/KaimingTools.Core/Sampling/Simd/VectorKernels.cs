@@ -1,5 +1,6 @@
 #if NET8_0_OR_GREATER
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using KaimingTools.Distributions;
@@ -80,7 +81,15 @@ namespace KaimingTools.Sampling.Simd
         /// <summary>Turns two vectors of Philox words (in element order) into two vectors of scaled samples.</summary>
         private interface ITransform<VOut>
         {
-            static abstract void Apply(VU a, VU b, VOut scale, out VOut first, out VOut second);
+            /// <summary>
+            /// The common case, with no calls (a call in the loop makes the JIT spill every live vector).
+            /// Returns true when some lane needs <see cref="ApplyRare"/>: <paramref name="first"/> and
+            /// <paramref name="second"/> are then written but not final.
+            /// </summary>
+            static abstract bool Apply(VU a, VU b, VOut scale, out VOut first, out VOut second);
+
+            /// <summary>Every lane exactly, rare lanes included; called outside the hot loop.</summary>
+            static abstract void ApplyRare(VU a, VU b, VOut scale, out VOut first, out VOut second);
         }
 
         [InlineArray(Philox4x32.Rounds)]
@@ -119,37 +128,83 @@ namespace KaimingTools.Sampling.Simd
             VUL step = W.Pairs((ulong)(W.Words / 4), 0);
             int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
             nint offset = 0;
-            for (int g = 0; g < groups; g++)
-            {
-                VU a = W.AsUInt32(counter);
-                VU b = W.AsUInt32(counter + step);
-                counter = counter + step + step;
 
-                // Two independent chains per round hide the multiply latency.
-                for (int r = 0; r < Philox4x32.Rounds; r++)
+            // Batches of 64 groups: the hot loop only notes which groups have a rare lane (a bit each), and
+            // those are redone afterwards, so no call sits inside it.
+            for (int batch = 0; batch < groups; batch += 64)
+            {
+                int count = Math.Min(64, groups - batch);
+                ulong rare = 0;
+                nint batchOffset = offset;
+                for (int g = 0; g < count; g++)
                 {
-                    VU key = keys[r];
-                    VU pa = W.AsUInt32(W.MultiplyEven(a, multipliers));
-                    VU pb = W.AsUInt32(W.MultiplyEven(b, multipliers));
-                    a = W.ReverseWords(pa) ^ W.AsUInt32(W.AsUInt64(a) >>> 32) ^ key;
-                    b = W.ReverseWords(pb) ^ W.AsUInt32(W.AsUInt64(b) >>> 32) ^ key;
+                    VU a = W.AsUInt32(counter);
+                    VU b = W.AsUInt32(counter + step);
+                    counter = counter + step + step;
+                    Philox(ref a, ref b, ref keys, multipliers);
+                    bool needsRare = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                    first.Store(ref Unsafe.Add(ref destination, offset));
+                    second.Store(ref Unsafe.Add(ref destination, offset + lanes));
+                    offset += 2 * lanes;
+                    rare |= (needsRare ? 1UL : 0UL) << g;
                 }
 
-                TTransform.Apply(a, b, scale, out VOut first, out VOut second);
-                first.Store(ref Unsafe.Add(ref destination, offset));
-                second.Store(ref Unsafe.Add(ref destination, offset + lanes));
-                offset += 2 * lanes;
+                while (rare != 0)
+                {
+                    int g = BitOperations.TrailingZeroCount(rare);
+                    rare &= rare - 1;
+                    RunRare<TTransform, T, VOut>(
+                        ref Unsafe.Add(ref destination, batchOffset + (g * 2 * lanes)), scale, ref keys, firstBlock + ((long)(batch + g) * (W.Words / 2)));
+                }
             }
+        }
+
+        /// <summary>Redoes one group with <see cref="ITransform{VOut}.ApplyRare"/>.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void RunRare<TTransform, T, VOut>(ref T destination, VOut scale, ref RoundKeys keys, long block)
+            where TTransform : ITransform<VOut>
+            where T : struct
+            where VOut : struct, ILanes<VOut, T>
+        {
+            VUL counter = W.Counters((ulong)block);
+            VU a = W.AsUInt32(counter);
+            VU b = W.AsUInt32(counter + W.Pairs((ulong)(W.Words / 4), 0));
+            Philox(ref a, ref b, ref keys, W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1)));
+            TTransform.ApplyRare(a, b, scale, out VOut first, out VOut second);
+            first.Store(ref destination);
+            second.Store(ref Unsafe.Add(ref destination, Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>()));
+        }
+
+        /// <summary>Ten Philox rounds on two vectors of blocks: two independent chains hide the multiply latency.</summary>
+        [MethodImpl(Hot)]
+        private static void Philox(ref VU a, ref VU b, ref RoundKeys keys, VU multipliers)
+        {
+            VU x = a;
+            VU y = b;
+            for (int r = 0; r < Philox4x32.Rounds; r++)
+            {
+                VU key = keys[r];
+                VU px = W.AsUInt32(W.MultiplyEven(x, multipliers));
+                VU py = W.AsUInt32(W.MultiplyEven(y, multipliers));
+                x = W.ReverseWords(px) ^ W.AsUInt32(W.AsUInt64(x) >>> 32) ^ key;
+                y = W.ReverseWords(py) ^ W.AsUInt32(W.AsUInt64(y) >>> 32) ^ key;
+            }
+
+            a = x;
+            b = y;
         }
 
         private readonly struct UniformSingle : ITransform<VF>
         {
             [MethodImpl(Hot)]
-            public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            public static bool Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 first = Uniform(a) * scale;
                 second = Uniform(b) * scale;
+                return false;
             }
+
+            public static void ApplyRare(VU a, VU b, VF scale, out VF first, out VF second) => Apply(a, b, scale, out first, out second);
 
             // CounterSampler.UniformSingle: (2k+1)·2⁻²⁴ − 1 for the top 24 bits k.
             [MethodImpl(Hot)]
@@ -160,17 +215,20 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct NormalSingle : ITransform<VF>
         {
             [MethodImpl(Hot)]
-            public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            public static bool Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 W.Deinterleave(a, b, out VU radial, out VU angular);
                 BoxMuller(radial, angular, out VF z0, out VF z1);
                 W.Interleave(z0, z1, out first, out second);
                 first *= scale;
                 second *= scale;
+                return false;
             }
 
+            public static void ApplyRare(VU a, VU b, VF scale, out VF first, out VF second) => Apply(a, b, scale, out first, out second);
+
             // CounterSampler.BoxMuller(uint, uint, …).
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(Hot)]
             private static void BoxMuller(VU a, VU b, out VF z0, out VF z1)
             {
                 VF u1 = W.ToSingle((a >>> 8) + VU.Splat(1)) * VF.Splat(CounterSampler.TwoPow24Inv);
@@ -195,11 +253,32 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct TruncatedSingle : ITransform<VF>
         {
+            // Acklam's central region only; a lane in its tail (p < 0.02425 or p > 0.97575, ≈0.3 %) makes the
+            // group go through ApplyRare.
             [MethodImpl(Hot)]
-            public static void Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            public static bool Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            {
+                VD tail = Central(a, out first) | Central(b, out second);
+                first *= scale;
+                second *= scale;
+                return VD.Any(tail);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public static void ApplyRare(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 first = Truncated(a) * scale;
                 second = Truncated(b) * scale;
+            }
+
+            [MethodImpl(Hot)]
+            private static VD Central(VU x, out VF z)
+            {
+                W.WidenToDouble(x >>> 8, out VD lower, out VD upper);
+                VD pl = Probability(lower, CounterSampler.TwoPow24Inv);
+                VD pu = Probability(upper, CounterSampler.TwoPow24Inv);
+                z = W.NarrowToSingle(Clamp(AcklamCentral(pl)), Clamp(AcklamCentral(pu)));
+                return AcklamTail(pl, out _) | AcklamTail(pu, out _);
             }
 
             // The quantile is computed in double and rounded once, as in the scalar path.
@@ -216,11 +295,14 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct UniformDouble : ITransform<VD>
         {
             [MethodImpl(Hot)]
-            public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            public static bool Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 first = Uniform(a) * scale;
                 second = Uniform(b) * scale;
+                return false;
             }
+
+            public static void ApplyRare(VU a, VU b, VD scale, out VD first, out VD second) => Apply(a, b, scale, out first, out second);
 
             [MethodImpl(Hot)]
             private static VD Uniform(VU x) =>
@@ -230,14 +312,17 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct NormalDouble : ITransform<VD>
         {
             [MethodImpl(Hot)]
-            public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            public static bool Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 W.Deinterleave(W.AsUInt64(a), W.AsUInt64(b), out VUL radial, out VUL angular);
                 BoxMuller(radial >>> 11, angular >>> 11, out VD z0, out VD z1);
                 W.Interleave(z0, z1, out first, out second);
                 first *= scale;
                 second *= scale;
+                return false;
             }
+
+            public static void ApplyRare(VU a, VU b, VD scale, out VD first, out VD second) => Apply(a, b, scale, out first, out second);
 
             // CounterSampler.BoxMuller(ulong, ulong, …).
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -262,11 +347,14 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct TruncatedDouble : ITransform<VD>
         {
             [MethodImpl(Hot)]
-            public static void Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            public static bool Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 first = Truncated(a) * scale;
                 second = Truncated(b) * scale;
+                return false;
             }
+
+            public static void ApplyRare(VU a, VU b, VD scale, out VD first, out VD second) => Apply(a, b, scale, out first, out second);
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static VD Truncated(VU x) =>
@@ -274,19 +362,30 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // CounterSampler.TruncatedStandard.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(Hot)]
         private static VD TruncatedStandard(VD k, double unit, bool refine)
         {
+            VD p = Probability(k, unit);
+            return Clamp(refine ? RefinedNormalQuantile(p) : AcklamNormalQuantile(p));
+        }
+
+        [MethodImpl(Hot)]
+        private static VD Probability(VD k, double unit)
+        {
             VD centred = (((k + VD.Splat(0.5)) * VD.Splat(unit)) - VD.Splat(0.5)) * VD.Splat(CounterSampler.CentralMassTwoSigma);
-            VD p = VD.Splat(0.5) + centred;
-            VD z = refine ? RefinedNormalQuantile(p) : AcklamNormalQuantile(p);
+            return VD.Splat(0.5) + centred;
+        }
+
+        [MethodImpl(Hot)]
+        private static VD Clamp(VD z)
+        {
             VD two = VD.Splat(2);
             VD minusTwo = VD.Splat(-2);
             return VD.Select(VD.LessThan(z, minusTwo), minusTwo, VD.Select(VD.GreaterThan(z, two), two, z));
         }
 
         // PortableMath.Log(float).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(Hot)]
         private static VF LogSingle(VF x)
         {
             VU bits = W.AsUInt32(x);
@@ -361,7 +460,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         // PortableMath.SinCos(float, …).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(Hot)]
         private static void SinCosSingle(VF a, out VF sin, out VF cos)
         {
             VF z = a * a;
@@ -409,6 +508,28 @@ namespace KaimingTools.Sampling.Simd
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static VD AcklamNormalQuantile(VD p)
         {
+            VD x = AcklamCentral(p);
+            VD tail = AcklamTail(p, out VD low);
+            if (VD.Any(tail))
+            {
+                x = AcklamTail(p, low, tail, x);
+            }
+
+            return x;
+        }
+
+        /// <summary>Lanes in the tail region of Acklam's quantile; <paramref name="low"/>: those below ½.</summary>
+        [MethodImpl(Hot)]
+        private static VD AcklamTail(VD p, out VD low)
+        {
+            low = VD.LessThan(p, VD.Splat(PortableMath.AcklamPLow));
+            return low | VD.GreaterThan(p, VD.Splat(1 - PortableMath.AcklamPLow));
+        }
+
+        /// <summary>Acklam's central rational function, right for the lanes outside <see cref="AcklamTail(VD, out VD)"/>.</summary>
+        [MethodImpl(Hot)]
+        private static VD AcklamCentral(VD p)
+        {
             VD q = p - VD.Splat(0.5);
             VD r = q * q;
             VD num = (VD.Splat(-3.969683028665376e+01) * r) + VD.Splat(2.209460984245205e+02);
@@ -421,27 +542,26 @@ namespace KaimingTools.Sampling.Simd
             den = (den * r) + VD.Splat(6.680131188771972e+01);
             den = (den * r) - VD.Splat(1.328068155288572e+01);
             den = (den * r) + VD.Splat(1.0);
-            VD x = num / den;
+            return num / den;
+        }
 
-            VD low = VD.LessThan(p, VD.Splat(PortableMath.AcklamPLow));
-            VD tail = low | VD.GreaterThan(p, VD.Splat(1 - PortableMath.AcklamPLow));
-            if (VD.Any(tail))
-            {
-                VD t = VD.Select(low, p, VD.Splat(1.0) - p);
-                VD qt = VD.Sqrt(VD.Splat(-2.0) * LogDouble(t));
-                VD numT = (VD.Splat(-7.784894002430293e-03) * qt) - VD.Splat(3.223964580411365e-01);
-                numT = (numT * qt) - VD.Splat(2.400758277161838e+00);
-                numT = (numT * qt) - VD.Splat(2.549732539343734e+00);
-                numT = (numT * qt) + VD.Splat(4.374664141464968e+00);
-                numT = (numT * qt) + VD.Splat(2.938163982698783e+00);
-                VD denT = (VD.Splat(7.784695709041462e-03) * qt) + VD.Splat(3.224671290700398e-01);
-                denT = (denT * qt) + VD.Splat(2.445134137142996e+00);
-                denT = (denT * qt) + VD.Splat(3.754408661907416e+00);
-                denT = (denT * qt) + VD.Splat(1.0);
-                VD xt = numT / denT;
-                x = VD.Select(tail, VD.Select(low, xt, -xt), x);
-            }
-
+        // The tail region of PortableMath.AcklamNormalQuantile, for the few groups with a lane in it.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static VD AcklamTail(VD p, VD low, VD tail, VD x)
+        {
+            VD t = VD.Select(low, p, VD.Splat(1.0) - p);
+            VD qt = VD.Sqrt(VD.Splat(-2.0) * LogDouble(t));
+            VD numT = (VD.Splat(-7.784894002430293e-03) * qt) - VD.Splat(3.223964580411365e-01);
+            numT = (numT * qt) - VD.Splat(2.400758277161838e+00);
+            numT = (numT * qt) - VD.Splat(2.549732539343734e+00);
+            numT = (numT * qt) + VD.Splat(4.374664141464968e+00);
+            numT = (numT * qt) + VD.Splat(2.938163982698783e+00);
+            VD denT = (VD.Splat(7.784695709041462e-03) * qt) + VD.Splat(3.224671290700398e-01);
+            denT = (denT * qt) + VD.Splat(2.445134137142996e+00);
+            denT = (denT * qt) + VD.Splat(3.754408661907416e+00);
+            denT = (denT * qt) + VD.Splat(1.0);
+            VD xt = numT / denT;
+            x = VD.Select(tail, VD.Select(low, xt, -xt), x);
             return x;
         }
 
