@@ -43,10 +43,10 @@ namespace KaimingTools.Sampling.Simd
             switch (kind)
             {
                 case DistributionKind.Uniform:
-                    Run<UniformSingle, float, VF>(ref start, groups, s, seed, firstBlock);
+                    RunPaired<UniformSingle, float, VF>(ref start, groups, s, seed, firstBlock);
                     break;
                 case DistributionKind.Normal:
-                    Run<NormalSingle, float, VF>(ref start, groups, s, seed, firstBlock);
+                    RunPaired<NormalSingle, float, VF>(ref start, groups, s, seed, firstBlock);
                     break;
                 default:
                     Run<TruncatedSingle, float, VF>(ref start, groups, s, seed, firstBlock);
@@ -65,10 +65,10 @@ namespace KaimingTools.Sampling.Simd
             switch (kind)
             {
                 case DistributionKind.Uniform:
-                    Run<UniformDouble, double, VD>(ref start, groups, s, seed, firstBlock);
+                    RunPaired<UniformDouble, double, VD>(ref start, groups, s, seed, firstBlock);
                     break;
                 case DistributionKind.Normal:
-                    Run<NormalDouble, double, VD>(ref start, groups, s, seed, firstBlock);
+                    RunPaired<NormalDouble, double, VD>(ref start, groups, s, seed, firstBlock);
                     break;
                 default:
                     Run<TruncatedDouble, double, VD>(ref start, groups, s, seed, firstBlock);
@@ -106,6 +106,10 @@ namespace KaimingTools.Sampling.Simd
         /// </summary>
         private const MethodImplOptions Hot = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
 
+        /// <summary>
+        /// One group per iteration: for transforms that fill the registers alone (the truncated normal), where
+        /// pairing would spill or exhaust the JIT's inlining budget. <see cref="RunPaired"/> otherwise.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Run<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
             where TTransform : ITransform<VOut>
@@ -136,7 +140,9 @@ namespace KaimingTools.Sampling.Simd
                 int count = Math.Min(64, groups - batch);
                 ulong rare = 0;
                 nint batchOffset = offset;
-                for (int g = 0; g < count; g++)
+                int g = 0;
+
+                for (; g < count; g++)
                 {
                     VU a = W.AsUInt32(counter);
                     VU b = W.AsUInt32(counter + step);
@@ -151,10 +157,85 @@ namespace KaimingTools.Sampling.Simd
 
                 while (rare != 0)
                 {
-                    int g = BitOperations.TrailingZeroCount(rare);
+                    int r = BitOperations.TrailingZeroCount(rare);
                     rare &= rare - 1;
                     RunRare<TTransform, T, VOut>(
-                        ref Unsafe.Add(ref destination, batchOffset + (g * 2 * lanes)), scale, ref keys, firstBlock + ((long)(batch + g) * (W.Words / 2)));
+                        ref Unsafe.Add(ref destination, batchOffset + (r * 2 * lanes)), scale, ref keys, firstBlock + ((long)(batch + r) * (W.Words / 2)));
+                }
+            }
+        }
+
+        /// <summary>Two groups per iteration: four independent Philox chains and two transforms the core can overlap.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void RunPaired<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
+            where TTransform : ITransform<VOut>
+            where T : struct
+            where VOut : struct, ILanes<VOut, T>
+        {
+            // Round r's key (k₀ + r·W₀, k₁ + r·W₁) sits in lanes 0 and 2 of each block, zeros in 1 and 3.
+            RoundKeys keys = default;
+            uint k0 = (uint)seed;
+            uint k1 = (uint)(seed >> 32);
+            for (int r = 0; r < Philox4x32.Rounds; r++)
+            {
+                keys[r] = W.AsUInt32(W.Pairs(k0, k1));
+                k0 += PhiloxW0;
+                k1 += PhiloxW1;
+            }
+
+            VU multipliers = W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1));
+            VUL counter = W.Counters((ulong)firstBlock);
+            VUL step = W.Pairs((ulong)(W.Words / 4), 0);
+            int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
+            nint offset = 0;
+
+            // Batches of 64 groups: the hot loop only notes which groups have a rare lane (a bit each), and
+            // those are redone afterwards, so no call sits inside it.
+            for (int batch = 0; batch < groups; batch += 64)
+            {
+                int count = Math.Min(64, groups - batch);
+                ulong rare = 0;
+                nint batchOffset = offset;
+                int g = 0;
+
+                // Two groups at a time: four independent Philox chains, and two transforms the core can overlap.
+                for (; g + 1 < count; g += 2)
+                {
+                    VU a = W.AsUInt32(counter);
+                    VU b = W.AsUInt32(counter + step);
+                    VU c = W.AsUInt32(counter + step + step);
+                    VU d = W.AsUInt32(counter + step + step + step);
+                    counter = counter + step + step + step + step;
+                    Philox(ref a, ref b, ref c, ref d, ref keys, multipliers);
+                    bool rareFirst = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                    bool rareSecond = TTransform.Apply(c, d, scale, out VOut third, out VOut fourth);
+                    first.Store(ref Unsafe.Add(ref destination, offset));
+                    second.Store(ref Unsafe.Add(ref destination, offset + lanes));
+                    third.Store(ref Unsafe.Add(ref destination, offset + (2 * lanes)));
+                    fourth.Store(ref Unsafe.Add(ref destination, offset + (3 * lanes)));
+                    offset += 4 * lanes;
+                    rare |= ((rareFirst ? 1UL : 0UL) | (rareSecond ? 2UL : 0UL)) << g;
+                }
+
+                for (; g < count; g++)
+                {
+                    VU a = W.AsUInt32(counter);
+                    VU b = W.AsUInt32(counter + step);
+                    counter = counter + step + step;
+                    Philox(ref a, ref b, ref keys, multipliers);
+                    bool needsRare = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                    first.Store(ref Unsafe.Add(ref destination, offset));
+                    second.Store(ref Unsafe.Add(ref destination, offset + lanes));
+                    offset += 2 * lanes;
+                    rare |= (needsRare ? 1UL : 0UL) << g;
+                }
+
+                while (rare != 0)
+                {
+                    int r = BitOperations.TrailingZeroCount(rare);
+                    rare &= rare - 1;
+                    RunRare<TTransform, T, VOut>(
+                        ref Unsafe.Add(ref destination, batchOffset + (r * 2 * lanes)), scale, ref keys, firstBlock + ((long)(batch + r) * (W.Words / 2)));
                 }
             }
         }
@@ -173,6 +254,33 @@ namespace KaimingTools.Sampling.Simd
             TTransform.ApplyRare(a, b, scale, out VOut first, out VOut second);
             first.Store(ref destination);
             second.Store(ref Unsafe.Add(ref destination, Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>()));
+        }
+
+        /// <summary>Ten Philox rounds on four vectors of blocks, as four independent chains.</summary>
+        [MethodImpl(Hot)]
+        private static void Philox(ref VU a, ref VU b, ref VU c, ref VU d, ref RoundKeys keys, VU multipliers)
+        {
+            VU w = a;
+            VU x = b;
+            VU y = c;
+            VU z = d;
+            for (int r = 0; r < Philox4x32.Rounds; r++)
+            {
+                VU key = keys[r];
+                VU pw = W.AsUInt32(W.MultiplyEven(w, multipliers));
+                VU px = W.AsUInt32(W.MultiplyEven(x, multipliers));
+                VU py = W.AsUInt32(W.MultiplyEven(y, multipliers));
+                VU pz = W.AsUInt32(W.MultiplyEven(z, multipliers));
+                w = W.ReverseWords(pw) ^ W.AsUInt32(W.AsUInt64(w) >>> 32) ^ key;
+                x = W.ReverseWords(px) ^ W.AsUInt32(W.AsUInt64(x) >>> 32) ^ key;
+                y = W.ReverseWords(py) ^ W.AsUInt32(W.AsUInt64(y) >>> 32) ^ key;
+                z = W.ReverseWords(pz) ^ W.AsUInt32(W.AsUInt64(z) >>> 32) ^ key;
+            }
+
+            a = w;
+            b = x;
+            c = y;
+            d = z;
         }
 
         /// <summary>Ten Philox rounds on two vectors of blocks: two independent chains hide the multiply latency.</summary>
