@@ -47,6 +47,9 @@ namespace KaimingTools.Sampling.Simd
         /// <summary>True when any lane of a comparison mask is set.</summary>
         static abstract bool Any(TSelf mask);
 
+        /// <summary>Bit i set when lane i of a comparison mask is set (at most 32 lanes).</summary>
+        static abstract uint Bits(TSelf mask);
+
         /// <summary>Correctly rounded square root of each lane.</summary>
         static abstract TSelf Sqrt(TSelf a);
 

@@ -60,6 +60,9 @@ namespace KaimingTools.Sampling.Simd
         public static bool Any(Lanes256<T> mask) => Vector256.ExtractMostSignificantBits(mask.V) != 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Bits(Lanes256<T> mask) => Vector256.ExtractMostSignificantBits(mask.V);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<T> Sqrt(Lanes256<T> a) => new(Vector256.Sqrt(a.V));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -60,6 +60,9 @@ namespace KaimingTools.Sampling.Simd
         public static bool Any(Lanes512<T> mask) => Vector512.ExtractMostSignificantBits(mask.V) != 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Bits(Lanes512<T> mask) => (uint)Vector512.ExtractMostSignificantBits(mask.V);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes512<T> Sqrt(Lanes512<T> a) => new(Vector512.Sqrt(a.V));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -83,13 +83,19 @@ namespace KaimingTools.Sampling.Simd
         {
             /// <summary>
             /// The common case, with no calls (a call in the loop makes the JIT spill every live vector).
-            /// Returns true when some lane needs <see cref="ApplyRare"/>: <paramref name="first"/> and
-            /// <paramref name="second"/> are then written but not final.
+            /// Returns the lanes (bit i: element i of the group) that are not final and need
+            /// <see cref="FixLanes"/>; always 0 for the transforms <see cref="RunPaired"/> runs.
             /// </summary>
-            static abstract bool Apply(VU a, VU b, VOut scale, out VOut first, out VOut second);
+            static abstract uint Apply(VU a, VU b, VOut scale, out VOut first, out VOut second);
 
-            /// <summary>Every lane exactly, rare lanes included; called outside the hot loop.</summary>
-            static abstract void ApplyRare(VU a, VU b, VOut scale, out VOut first, out VOut second);
+            /// <summary>Rewrites the <paramref name="lanes"/> of a group by the scalar reference; called outside the hot loop.</summary>
+            static abstract void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VOut scale);
+        }
+
+        [InlineArray(64)]
+        private struct BatchLanes
+        {
+            private uint lanes;
         }
 
         [InlineArray(Philox4x32.Rounds)]
@@ -131,36 +137,39 @@ namespace KaimingTools.Sampling.Simd
             VUL counter = W.Counters((ulong)firstBlock);
             VUL step = W.Pairs((ulong)(W.Words / 4), 0);
             int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
+            int elementsPerBlock = 4 * lanes / W.Words;
             nint offset = 0;
+            BatchLanes rareLanes = default;
 
-            // Batches of 64 groups: the hot loop only notes which groups have a rare lane (a bit each), and
-            // those are redone afterwards, so no call sits inside it.
+            // Batches of 64 groups: the hot loop only notes which lanes are rare (a mask per group, and a bit per
+            // group that has any), and those lanes are redone afterwards, so no call sits inside it.
             for (int batch = 0; batch < groups; batch += 64)
             {
                 int count = Math.Min(64, groups - batch);
                 ulong rare = 0;
                 nint batchOffset = offset;
-                int g = 0;
-
-                for (; g < count; g++)
+                ref uint batchLanes = ref rareLanes[0];
+                for (int g = 0; g < count; g++)
                 {
                     VU a = W.AsUInt32(counter);
                     VU b = W.AsUInt32(counter + step);
                     counter = counter + step + step;
                     Philox(ref a, ref b, ref keys, multipliers);
-                    bool needsRare = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                    uint fix = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
                     first.Store(ref Unsafe.Add(ref destination, offset));
                     second.Store(ref Unsafe.Add(ref destination, offset + lanes));
                     offset += 2 * lanes;
-                    rare |= (needsRare ? 1UL : 0UL) << g;
+                    Unsafe.Add(ref batchLanes, g) = fix;
+                    rare |= (fix != 0 ? 1UL : 0UL) << g;
                 }
 
                 while (rare != 0)
                 {
-                    int r = BitOperations.TrailingZeroCount(rare);
+                    int g = BitOperations.TrailingZeroCount(rare);
                     rare &= rare - 1;
-                    RunRare<TTransform, T, VOut>(
-                        ref Unsafe.Add(ref destination, batchOffset + (r * 2 * lanes)), scale, ref keys, firstBlock + ((long)(batch + r) * (W.Words / 2)));
+                    nint first = batchOffset + (g * 2 * lanes);
+                    TTransform.FixLanes(
+                        ref Unsafe.As<T, byte>(ref Unsafe.Add(ref destination, first)), Unsafe.Add(ref batchLanes, g), seed, (firstBlock * elementsPerBlock) + first, scale);
                 }
             }
         }
@@ -189,71 +198,37 @@ namespace KaimingTools.Sampling.Simd
             int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
             nint offset = 0;
 
-            // Batches of 64 groups: the hot loop only notes which groups have a rare lane (a bit each), and
-            // those are redone afterwards, so no call sits inside it.
-            for (int batch = 0; batch < groups; batch += 64)
+            int g = 0;
+
+            for (; g + 1 < groups; g += 2)
             {
-                int count = Math.Min(64, groups - batch);
-                ulong rare = 0;
-                nint batchOffset = offset;
-                int g = 0;
-
-                // Two groups at a time: four independent Philox chains, and two transforms the core can overlap.
-                for (; g + 1 < count; g += 2)
-                {
-                    VU a = W.AsUInt32(counter);
-                    VU b = W.AsUInt32(counter + step);
-                    VU c = W.AsUInt32(counter + step + step);
-                    VU d = W.AsUInt32(counter + step + step + step);
-                    counter = counter + step + step + step + step;
-                    Philox(ref a, ref b, ref c, ref d, ref keys, multipliers);
-                    bool rareFirst = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
-                    bool rareSecond = TTransform.Apply(c, d, scale, out VOut third, out VOut fourth);
-                    first.Store(ref Unsafe.Add(ref destination, offset));
-                    second.Store(ref Unsafe.Add(ref destination, offset + lanes));
-                    third.Store(ref Unsafe.Add(ref destination, offset + (2 * lanes)));
-                    fourth.Store(ref Unsafe.Add(ref destination, offset + (3 * lanes)));
-                    offset += 4 * lanes;
-                    rare |= ((rareFirst ? 1UL : 0UL) | (rareSecond ? 2UL : 0UL)) << g;
-                }
-
-                for (; g < count; g++)
-                {
-                    VU a = W.AsUInt32(counter);
-                    VU b = W.AsUInt32(counter + step);
-                    counter = counter + step + step;
-                    Philox(ref a, ref b, ref keys, multipliers);
-                    bool needsRare = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
-                    first.Store(ref Unsafe.Add(ref destination, offset));
-                    second.Store(ref Unsafe.Add(ref destination, offset + lanes));
-                    offset += 2 * lanes;
-                    rare |= (needsRare ? 1UL : 0UL) << g;
-                }
-
-                while (rare != 0)
-                {
-                    int r = BitOperations.TrailingZeroCount(rare);
-                    rare &= rare - 1;
-                    RunRare<TTransform, T, VOut>(
-                        ref Unsafe.Add(ref destination, batchOffset + (r * 2 * lanes)), scale, ref keys, firstBlock + ((long)(batch + r) * (W.Words / 2)));
-                }
+                VU a = W.AsUInt32(counter);
+                VU b = W.AsUInt32(counter + step);
+                VU c = W.AsUInt32(counter + step + step);
+                VU d = W.AsUInt32(counter + step + step + step);
+                counter = counter + step + step + step + step;
+                Philox(ref a, ref b, ref c, ref d, ref keys, multipliers);
+                TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                TTransform.Apply(c, d, scale, out VOut third, out VOut fourth);
+                first.Store(ref Unsafe.Add(ref destination, offset));
+                second.Store(ref Unsafe.Add(ref destination, offset + lanes));
+                third.Store(ref Unsafe.Add(ref destination, offset + (2 * lanes)));
+                fourth.Store(ref Unsafe.Add(ref destination, offset + (3 * lanes)));
+                offset += 4 * lanes;
             }
-        }
 
-        /// <summary>Redoes one group with <see cref="ITransform{VOut}.ApplyRare"/>.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void RunRare<TTransform, T, VOut>(ref T destination, VOut scale, ref RoundKeys keys, long block)
-            where TTransform : ITransform<VOut>
-            where T : struct
-            where VOut : struct, ILanes<VOut, T>
-        {
-            VUL counter = W.Counters((ulong)block);
-            VU a = W.AsUInt32(counter);
-            VU b = W.AsUInt32(counter + W.Pairs((ulong)(W.Words / 4), 0));
-            Philox(ref a, ref b, ref keys, W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1)));
-            TTransform.ApplyRare(a, b, scale, out VOut first, out VOut second);
-            first.Store(ref destination);
-            second.Store(ref Unsafe.Add(ref destination, Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>()));
+            for (; g < groups; g++)
+            {
+                VU a = W.AsUInt32(counter);
+                VU b = W.AsUInt32(counter + step);
+                counter = counter + step + step;
+                Philox(ref a, ref b, ref keys, multipliers);
+                TTransform.Apply(a, b, scale, out VOut first, out VOut second);
+                first.Store(ref Unsafe.Add(ref destination, offset));
+                second.Store(ref Unsafe.Add(ref destination, offset + lanes));
+                offset += 2 * lanes;
+            }
+
         }
 
         /// <summary>Ten Philox rounds on four vectors of blocks, as four independent chains.</summary>
@@ -305,14 +280,16 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct UniformSingle : ITransform<VF>
         {
             [MethodImpl(Hot)]
-            public static bool Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            public static uint Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 first = Uniform(a) * scale;
                 second = Uniform(b) * scale;
-                return false;
+                return 0;
             }
 
-            public static void ApplyRare(VU a, VU b, VF scale, out VF first, out VF second) => Apply(a, b, scale, out first, out second);
+            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
+            {
+            }
 
             // CounterSampler.UniformSingle: (2k+1)·2⁻²⁴ − 1 for the top 24 bits k.
             [MethodImpl(Hot)]
@@ -323,17 +300,19 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct NormalSingle : ITransform<VF>
         {
             [MethodImpl(Hot)]
-            public static bool Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            public static uint Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
                 W.Deinterleave(a, b, out VU radial, out VU angular);
                 BoxMuller(radial, angular, out VF z0, out VF z1);
                 W.Interleave(z0, z1, out first, out second);
                 first *= scale;
                 second *= scale;
-                return false;
+                return 0;
             }
 
-            public static void ApplyRare(VU a, VU b, VF scale, out VF first, out VF second) => Apply(a, b, scale, out first, out second);
+            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
+            {
+            }
 
             // CounterSampler.BoxMuller(uint, uint, …).
             [MethodImpl(Hot)]
@@ -361,56 +340,103 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct TruncatedSingle : ITransform<VF>
         {
-            // Acklam's central region only; a lane in its tail (p < 0.02425 or p > 0.97575, ≈0.3 %) makes the
-            // group go through ApplyRare.
+            // Acklam's central region only; the lanes in its tail (p < 0.02425 or p > 0.97575, ≈0.3 %) are
+            // returned, and rewritten by FixLanes with the scalar reference. The four double vectors' polynomials are written interleaved, step by
+            // step, so eight independent Horner chains sit within the core's scheduling window.
             [MethodImpl(Hot)]
-            public static bool Apply(VU a, VU b, VF scale, out VF first, out VF second)
+            public static uint Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
-                VD tail = Central(a, out first) | Central(b, out second);
-                first *= scale;
-                second *= scale;
-                return VD.Any(tail);
+                W.WidenToDouble(a >>> 8, out VD k0, out VD k1);
+                W.WidenToDouble(b >>> 8, out VD k2, out VD k3);
+                VD p0 = Probability(k0, CounterSampler.TwoPow24Inv);
+                VD p1 = Probability(k1, CounterSampler.TwoPow24Inv);
+                VD p2 = Probability(k2, CounterSampler.TwoPow24Inv);
+                VD p3 = Probability(k3, CounterSampler.TwoPow24Inv);
+                VD t0 = AcklamTail(p0, out _);
+                VD t1 = AcklamTail(p1, out _);
+                VD t2 = AcklamTail(p2, out _);
+                VD t3 = AcklamTail(p3, out _);
+                int L = Unsafe.SizeOf<VD>() / sizeof(double);
+                VD q0 = p0 - VD.Splat(0.5);
+                VD q1 = p1 - VD.Splat(0.5);
+                VD q2 = p2 - VD.Splat(0.5);
+                VD q3 = p3 - VD.Splat(0.5);
+                VD r0 = q0 * q0;
+                VD r1 = q1 * q1;
+                VD r2 = q2 * q2;
+                VD r3 = q3 * q3;
+                VD n0 = (VD.Splat(-3.969683028665376e+01) * r0) + VD.Splat(2.209460984245205e+02);
+                VD n1 = (VD.Splat(-3.969683028665376e+01) * r1) + VD.Splat(2.209460984245205e+02);
+                VD n2 = (VD.Splat(-3.969683028665376e+01) * r2) + VD.Splat(2.209460984245205e+02);
+                VD n3 = (VD.Splat(-3.969683028665376e+01) * r3) + VD.Splat(2.209460984245205e+02);
+                VD d0 = (VD.Splat(-5.447609879822406e+01) * r0) + VD.Splat(1.615858368580409e+02);
+                VD d1 = (VD.Splat(-5.447609879822406e+01) * r1) + VD.Splat(1.615858368580409e+02);
+                VD d2 = (VD.Splat(-5.447609879822406e+01) * r2) + VD.Splat(1.615858368580409e+02);
+                VD d3 = (VD.Splat(-5.447609879822406e+01) * r3) + VD.Splat(1.615858368580409e+02);
+                n0 = (n0 * r0) - VD.Splat(2.759285104469687e+02);
+                n1 = (n1 * r1) - VD.Splat(2.759285104469687e+02);
+                n2 = (n2 * r2) - VD.Splat(2.759285104469687e+02);
+                n3 = (n3 * r3) - VD.Splat(2.759285104469687e+02);
+                d0 = (d0 * r0) - VD.Splat(1.556989798598866e+02);
+                d1 = (d1 * r1) - VD.Splat(1.556989798598866e+02);
+                d2 = (d2 * r2) - VD.Splat(1.556989798598866e+02);
+                d3 = (d3 * r3) - VD.Splat(1.556989798598866e+02);
+                n0 = (n0 * r0) + VD.Splat(1.383577518672690e+02);
+                n1 = (n1 * r1) + VD.Splat(1.383577518672690e+02);
+                n2 = (n2 * r2) + VD.Splat(1.383577518672690e+02);
+                n3 = (n3 * r3) + VD.Splat(1.383577518672690e+02);
+                d0 = (d0 * r0) + VD.Splat(6.680131188771972e+01);
+                d1 = (d1 * r1) + VD.Splat(6.680131188771972e+01);
+                d2 = (d2 * r2) + VD.Splat(6.680131188771972e+01);
+                d3 = (d3 * r3) + VD.Splat(6.680131188771972e+01);
+                n0 = (n0 * r0) - VD.Splat(3.066479806614716e+01);
+                n1 = (n1 * r1) - VD.Splat(3.066479806614716e+01);
+                n2 = (n2 * r2) - VD.Splat(3.066479806614716e+01);
+                n3 = (n3 * r3) - VD.Splat(3.066479806614716e+01);
+                d0 = (d0 * r0) - VD.Splat(1.328068155288572e+01);
+                d1 = (d1 * r1) - VD.Splat(1.328068155288572e+01);
+                d2 = (d2 * r2) - VD.Splat(1.328068155288572e+01);
+                d3 = (d3 * r3) - VD.Splat(1.328068155288572e+01);
+                n0 = ((n0 * r0) + VD.Splat(2.506628277459239e+00)) * q0;
+                n1 = ((n1 * r1) + VD.Splat(2.506628277459239e+00)) * q1;
+                n2 = ((n2 * r2) + VD.Splat(2.506628277459239e+00)) * q2;
+                n3 = ((n3 * r3) + VD.Splat(2.506628277459239e+00)) * q3;
+                d0 = (d0 * r0) + VD.Splat(1.0);
+                d1 = (d1 * r1) + VD.Splat(1.0);
+                d2 = (d2 * r2) + VD.Splat(1.0);
+                d3 = (d3 * r3) + VD.Splat(1.0);
+                first = W.NarrowToSingle(Clamp(n0 / d0), Clamp(n1 / d1)) * scale;
+                second = W.NarrowToSingle(Clamp(n2 / d2), Clamp(n3 / d3)) * scale;
+                return VD.Bits(t0) | (VD.Bits(t1) << L) | (VD.Bits(t2) << (2 * L)) | (VD.Bits(t3) << (3 * L));
             }
 
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            public static void ApplyRare(VU a, VU b, VF scale, out VF first, out VF second)
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
             {
-                first = Truncated(a) * scale;
-                second = Truncated(b) * scale;
-            }
-
-            [MethodImpl(Hot)]
-            private static VD Central(VU x, out VF z)
-            {
-                W.WidenToDouble(x >>> 8, out VD lower, out VD upper);
-                VD pl = Probability(lower, CounterSampler.TwoPow24Inv);
-                VD pu = Probability(upper, CounterSampler.TwoPow24Inv);
-                z = W.NarrowToSingle(Clamp(AcklamCentral(pl)), Clamp(AcklamCentral(pu)));
-                return AcklamTail(pl, out _) | AcklamTail(pu, out _);
-            }
-
-            // The quantile is computed in double and rounded once, as in the scalar path.
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-            private static VF Truncated(VU x)
-            {
-                W.WidenToDouble(x >>> 8, out VD lower, out VD upper);
-                return W.NarrowToSingle(
-                    TruncatedStandard(lower, CounterSampler.TwoPow24Inv, refine: false),
-                    TruncatedStandard(upper, CounterSampler.TwoPow24Inv, refine: false));
+                ref float start = ref Unsafe.As<byte, float>(ref group);
+                float s = Unsafe.As<VF, float>(ref scale);
+                while (lanes != 0)
+                {
+                    int i = BitOperations.TrailingZeroCount(lanes);
+                    lanes &= lanes - 1;
+                    Unsafe.Add(ref start, i) = CounterSampler.TruncatedSingle(seed, firstElement + i) * s;
+                }
             }
         }
 
         private readonly struct UniformDouble : ITransform<VD>
         {
             [MethodImpl(Hot)]
-            public static bool Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            public static uint Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 first = Uniform(a) * scale;
                 second = Uniform(b) * scale;
-                return false;
+                return 0;
             }
 
-            public static void ApplyRare(VU a, VU b, VD scale, out VD first, out VD second) => Apply(a, b, scale, out first, out second);
+            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VD scale)
+            {
+            }
 
             [MethodImpl(Hot)]
             private static VD Uniform(VU x) =>
@@ -420,17 +446,19 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct NormalDouble : ITransform<VD>
         {
             [MethodImpl(Hot)]
-            public static bool Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            public static uint Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 W.Deinterleave(W.AsUInt64(a), W.AsUInt64(b), out VUL radial, out VUL angular);
                 BoxMuller(radial >>> 11, angular >>> 11, out VD z0, out VD z1);
                 W.Interleave(z0, z1, out first, out second);
                 first *= scale;
                 second *= scale;
-                return false;
+                return 0;
             }
 
-            public static void ApplyRare(VU a, VU b, VD scale, out VD first, out VD second) => Apply(a, b, scale, out first, out second);
+            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VD scale)
+            {
+            }
 
             // CounterSampler.BoxMuller(ulong, ulong, …).
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -455,14 +483,16 @@ namespace KaimingTools.Sampling.Simd
         private readonly struct TruncatedDouble : ITransform<VD>
         {
             [MethodImpl(Hot)]
-            public static bool Apply(VU a, VU b, VD scale, out VD first, out VD second)
+            public static uint Apply(VU a, VU b, VD scale, out VD first, out VD second)
             {
                 first = Truncated(a) * scale;
                 second = Truncated(b) * scale;
-                return false;
+                return 0;
             }
 
-            public static void ApplyRare(VU a, VU b, VD scale, out VD first, out VD second) => Apply(a, b, scale, out first, out second);
+            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VD scale)
+            {
+            }
 
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static VD Truncated(VU x) =>
