@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using KaimingTools.Distributions;
 using KaimingTools.Sampling.Simd;
@@ -260,6 +261,7 @@ namespace KaimingTools.Sampling
         }
 
         /// <summary>The standard float32 truncated-normal sample of element <paramref name="element"/>, alone (as <see cref="StandardBlock(DistributionKind, ulong, long, Span{float})"/>).</summary>
+        [MethodImpl(PortableMath.Optimized)]
         internal static float TruncatedSingle(ulong seed, long element)
         {
             long block = element >> 2;

@@ -19,6 +19,9 @@ namespace KaimingTools.Sampling
         internal const float Sqrt2F = 1.41421356f;
         internal const double Sqrt2 = 1.4142135623730951;
 
+        /// <summary>MethodImplOptions.AggressiveOptimization, which netstandard2.0's enum lacks (runtimes without it ignore it).</summary>
+        internal const MethodImplOptions Optimized = (MethodImplOptions)512;
+
         /// <summary>π/2 rounded to float, then scaled per angle step by the callers.</summary>
         internal const double HalfPi = 1.5707963267948966;
 
@@ -157,6 +160,7 @@ namespace KaimingTools.Sampling
         /// Φ⁻¹(p) for p in (0, 1) by Acklam's rational approximation (relative error below 1.15e−9).
         /// Enough on its own for float32 samples; <see cref="RefinedNormalQuantile"/> adds a Halley step.
         /// </summary>
+        [MethodImpl(Optimized)] // the vector kernels call it for rare lanes from the start
         internal static double AcklamNormalQuantile(double p)
         {
             const double PLow = AcklamPLow;

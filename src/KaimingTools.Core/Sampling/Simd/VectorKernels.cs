@@ -410,7 +410,9 @@ namespace KaimingTools.Sampling.Simd
                 return VD.Bits(t0) | (VD.Bits(t1) << L) | (VD.Bits(t2) << (2 * L)) | (VD.Bits(t3) << (3 * L));
             }
 
-            [MethodImpl(MethodImplOptions.NoInlining)]
+            // Fully optimised from the first call, like the kernels: tier-0 code here (Philox not inlined) made
+            // whole fills several times slower until tiering caught up, which in a short fill it may never do.
+            [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
             public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
             {
                 ref float start = ref Unsafe.As<byte, float>(ref group);
