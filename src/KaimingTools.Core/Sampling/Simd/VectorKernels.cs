@@ -113,10 +113,17 @@ namespace KaimingTools.Sampling.Simd
         private const MethodImplOptions Hot = MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization;
 
         /// <summary>
+        /// The loops: fully optimised from the first call and never inlined. Once their tier-1 caller (Fill) was
+        /// allowed to inline one, the caller's inlining budget ran out inside it, the lane operators became
+        /// calls and fills dropped to 30-60 M/s after the first few.
+        /// </summary>
+        private const MethodImplOptions Kernel = MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization;
+
+        /// <summary>
         /// One group per iteration: for transforms that fill the registers alone (the truncated normal), where
         /// pairing would spill or exhaust the JIT's inlining budget. <see cref="RunPaired"/> otherwise.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(Kernel)]
         private static void Run<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
             where TTransform : ITransform<VOut>
             where T : struct
@@ -175,7 +182,7 @@ namespace KaimingTools.Sampling.Simd
         }
 
         /// <summary>Two groups per iteration: four independent Philox chains and two transforms the core can overlap.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(Kernel)]
         private static void RunPaired<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
             where TTransform : ITransform<VOut>
             where T : struct
