@@ -216,7 +216,7 @@ namespace KaimingTools
             {
                 DistributionKind.Uniform => bounds.Bound,
                 DistributionKind.Normal => bounds.Std,
-                _ => bounds.Std / TruncatedNormal.KerasStdDevCorrection,
+                _ => bounds.Upper / 2, // the parent σ': InitBounds cuts at ±2σ' (halving is exact)
             };
         }
 
