@@ -39,6 +39,16 @@ namespace KaimingTools.Sampling
         /// <summary>2Φ(2) − 1: the mass of a standard normal in [−2, 2].</summary>
         internal const double CentralMassTwoSigma = 0.95449973610364158;
 
+        /// <summary>
+        /// The float32 inputs k whose p lies in Acklam's central region [0.02425, 0.97575] are
+        /// <see cref="TruncatedCentralFirst"/> to <see cref="TruncatedCentralLast"/> (p is monotone in k; the
+        /// tests check both ends against the reference).
+        /// </summary>
+        internal const uint TruncatedCentralFirst = 26363;
+
+        /// <inheritdoc cref="TruncatedCentralFirst"/>
+        internal const uint TruncatedCentralLast = (1u << 24) - 1 - TruncatedCentralFirst;
+
         internal const float TwoPow24Inv = 1f / 16777216f;
         internal const float OneMinusHalfUlp24 = 1f - (1f / 16777216f); // 1 − 2⁻²⁴, exact in float
         internal const double TwoPow53Inv = 1.0 / 9007199254740992.0;
@@ -250,10 +260,10 @@ namespace KaimingTools.Sampling
                     BoxMuller(x2, x3, out output[2], out output[3]);
                     break;
                 case DistributionKind.TruncatedNormal:
-                    output[0] = (float)TruncatedStandard(x0 >> 8, TwoPow24Inv, AcklamOnly);
-                    output[1] = (float)TruncatedStandard(x1 >> 8, TwoPow24Inv, AcklamOnly);
-                    output[2] = (float)TruncatedStandard(x2 >> 8, TwoPow24Inv, AcklamOnly);
-                    output[3] = (float)TruncatedStandard(x3 >> 8, TwoPow24Inv, AcklamOnly);
+                    output[0] = TruncatedStandard(x0 >> 8);
+                    output[1] = TruncatedStandard(x1 >> 8);
+                    output[2] = TruncatedStandard(x2 >> 8);
+                    output[3] = TruncatedStandard(x3 >> 8);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown distribution.");
@@ -268,8 +278,14 @@ namespace KaimingTools.Sampling
             Philox4x32.Block((uint)block, (uint)((ulong)block >> 32), 0, 0, (uint)seed, (uint)(seed >> 32),
                 out uint x0, out uint x1, out uint x2, out uint x3);
             uint x = (element & 3) switch { 0 => x0, 1 => x1, 2 => x2, _ => x3 };
-            return (float)TruncatedStandard(x >> 8, TwoPow24Inv, AcklamOnly);
+            return TruncatedStandard(x >> 8);
         }
+
+        /// <summary>The standard float32 truncated-normal sample for the top 24 bits <paramref name="k"/> of a Philox word.</summary>
+        internal static float TruncatedStandard(uint k) => (float)TruncatedStandard(k, TwoPow24Inv, AcklamOnly);
+
+        /// <summary>The p of float32 input <paramref name="k"/>, before the quantile.</summary>
+        internal static double TruncatedProbability(uint k) => Probability(k, TwoPow24Inv);
 
         /// <summary>The two standard float64 samples of block <paramref name="block"/>.</summary>
         internal static void StandardBlock(DistributionKind kind, ulong seed, long block, Span<double> output)
@@ -348,11 +364,16 @@ namespace KaimingTools.Sampling
         private const bool AcklamOnly = false;
         private const bool Refined = true;
 
-        private static double TruncatedStandard(ulong k, double unit, bool refine)
+        private static double Probability(ulong k, double unit)
         {
             // Centre the uniform first so p − ½ keeps full relative precision near the middle.
             double centred = ((k + 0.5) * unit - 0.5) * CentralMassTwoSigma;
-            double p = 0.5 + centred;
+            return 0.5 + centred;
+        }
+
+        private static double TruncatedStandard(ulong k, double unit, bool refine)
+        {
+            double p = Probability(k, unit);
             double z = refine ? PortableMath.RefinedNormalQuantile(p) : PortableMath.AcklamNormalQuantile(p);
             return z < -2 ? -2 : (z > 2 ? 2 : z);
         }

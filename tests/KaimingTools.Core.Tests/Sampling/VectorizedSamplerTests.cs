@@ -101,6 +101,46 @@ namespace KaimingTools.Tests.Sampling
         }
 
         [Fact]
+        public void The_float32_truncated_normal_transform_matches_the_reference_on_all_2_pow_24_inputs()
+        {
+            // A float32 truncated-normal sample depends only on the top 24 bits k of its Philox word, so trying
+            // every k proves the vector transform's shortcuts exact. The low 8 bits are set to noise (they must not
+            // matter). Lanes the transform leaves to the scalar reference (NaN) must be exactly Acklam's tail.
+            const int Count = 1 << 24;
+            var buffer = new float[Count];
+            foreach (SamplerPath path in VectorPaths)
+            {
+                for (uint k = 0; k < Count; k++)
+                {
+                    buffer[k] = BitConverter.Int32BitsToSingle((int)((k << 8) | ((k * 2654435761u) >> 24)));
+                }
+
+                Assert.Equal(Count, VectorSampler.TruncatedSingleInPlace(buffer, path));
+                int fixedLanes = 0;
+                for (uint k = 0; k < Count; k++)
+                {
+                    double p = CounterSampler.TruncatedProbability(k);
+                    bool tail = p < PortableMath.AcklamPLow || p > 1 - PortableMath.AcklamPLow;
+                    if (float.IsNaN(buffer[k]))
+                    {
+                        Assert.True(tail, $"{path}: k = {k} (p = {p:R}) was left to the scalar path but is central");
+                        fixedLanes++;
+                    }
+                    else
+                    {
+                        Assert.False(tail, $"{path}: k = {k} (p = {p:R}) is in Acklam's tail but was not left to the scalar path");
+                        float expected = CounterSampler.TruncatedStandard(k);
+                        Assert.True(
+                            BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(buffer[k]),
+                            $"{path}: k = {k}: {buffer[k]:R}, the reference gives {expected:R}");
+                    }
+                }
+
+                Assert.Equal(2 * (int)CounterSampler.TruncatedCentralFirst, fixedLanes);
+            }
+        }
+
+        [Fact]
         public void The_default_overload_still_gives_the_pinned_golden_bits_through_the_vector_path()
         {
             // GoldenStreamTests pins 6 elements; here 4096 elements from the same start must agree with the
@@ -117,12 +157,20 @@ namespace KaimingTools.Tests.Sampling
         public void Progress_is_reported_on_the_calling_thread_and_ends_at_the_length()
         {
             var values = new float[40 * ParallelFill.ChunkElements];
-            var progress = new RecordingProgress();
-            CounterSampler.Fill(values, DistributionKind.Uniform, 1.0, 1, 0, 2, CancellationToken.None, progress);
-            Assert.All(progress.Threads, id => Assert.Equal(Environment.CurrentManagedThreadId, id));
-            Assert.Equal(values.Length, progress.Values[^1]);
-            Assert.True(progress.Values.Zip(progress.Values.Skip(1), (a, b) => a < b).All(x => x), "progress increases");
-            Assert.True(progress.Values.Count >= 2, "reported before the end too");
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var progress = new RecordingProgress();
+                CounterSampler.Fill(values, DistributionKind.Uniform, 1.0, 1, 0, threads, CancellationToken.None, progress);
+                Assert.All(progress.Threads, id => Assert.Equal(Environment.CurrentManagedThreadId, id));
+                Assert.Equal(values.Length, progress.Values[^1]);
+                Assert.True(progress.Values.Zip(progress.Values.Skip(1), (a, b) => a < b).All(x => x), "progress increases");
+                if (threads == 1)
+                {
+                    // With helpers, one may finish every chunk while the calling thread is descheduled, and then
+                    // there is nothing left to report before the end; alone, the caller reports every 2²⁰ elements.
+                    Assert.True(progress.Values.Count >= 2, "reported before the end too");
+                }
+            }
         }
 
         [Fact]
@@ -141,7 +189,10 @@ namespace KaimingTools.Tests.Sampling
             using var cts = new CancellationTokenSource();
             var values = new float[64 * ParallelFill.ChunkElements];
             var progress = new CancellingProgress(cts);
-            Assert.Throws<OperationCanceledException>(() => CounterSampler.Fill(values, DistributionKind.Uniform, 1.0, 1, 0, 2, cts.Token, progress));
+
+            // One thread: a helper could otherwise fill every chunk before the caller's first report (a loaded
+            // machine deschedules it), and a fill that completes is not cancelled.
+            Assert.Throws<OperationCanceledException>(() => CounterSampler.Fill(values, DistributionKind.Uniform, 1.0, 1, 0, 1, cts.Token, progress));
             Assert.Contains(0f, values);
         }
 

@@ -55,6 +55,9 @@ namespace KaimingTools.Sampling.Simd
 
         /// <summary>Writes the lanes to <paramref name="destination"/> and the elements after it.</summary>
         void Store(ref T destination);
+
+        /// <summary>The lanes at <paramref name="source"/> (no alignment needed).</summary>
+        static abstract TSelf Load(ref T source);
     }
 }
 #endif

@@ -28,6 +28,9 @@ namespace KaimingTools.Sampling.Simd
         /// <summary>Reverses the four 32-bit lanes of every 128-bit group (VPSHUFD 0x1B).</summary>
         static abstract VU ReverseWords(VU a);
 
+        /// <summary>a ^ b ^ c, one instruction where the CPU has a three-input logic op (AVX-512).</summary>
+        static abstract VU Xor(VU a, VU b, VU c);
+
         static abstract VU AsUInt32(VF a);
 
         static abstract VU AsUInt32(VUL a);
@@ -51,8 +54,8 @@ namespace KaimingTools.Sampling.Simd
 
         static abstract VD Floor(VD a);
 
-        /// <summary>The lanes (each below 2³¹) as doubles, lower half first: memory order is kept.</summary>
-        static abstract void WidenToDouble(VU a, out VD lower, out VD upper);
+        /// <summary>The lanes, read as signed 32-bit integers, as doubles (exact), lower half first: memory order is kept.</summary>
+        static abstract void WidenToDouble(VU signed, out VD lower, out VD upper);
 
         /// <summary>Rounds to float, lower first: the inverse of <see cref="WidenToDouble"/>'s order.</summary>
         static abstract VF NarrowToSingle(VD lower, VD upper);

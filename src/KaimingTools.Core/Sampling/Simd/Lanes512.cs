@@ -67,6 +67,9 @@ namespace KaimingTools.Sampling.Simd
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(ref T destination) => V.StoreUnsafe(ref destination);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Lanes512<T> Load(ref T source) => new(Vector512.LoadUnsafe(ref source));
     }
 }
 #endif

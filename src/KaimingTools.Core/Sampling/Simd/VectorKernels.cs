@@ -92,7 +92,7 @@ namespace KaimingTools.Sampling.Simd
             static abstract void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VOut scale);
         }
 
-        [InlineArray(64)]
+        [InlineArray(BatchGroups)]
         private struct BatchLanes
         {
             private uint lanes;
@@ -120,8 +120,11 @@ namespace KaimingTools.Sampling.Simd
         private const MethodImplOptions Kernel = MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization;
 
         /// <summary>
-        /// One group per iteration: for transforms that fill the registers alone (the truncated normal), where
-        /// pairing would spill or exhaust the JIT's inlining budget. <see cref="RunPaired"/> otherwise.
+        /// For transforms that fill the registers alone (the truncated normal), in batches of 64 groups: first the
+        /// Philox words of the whole batch go into the destination itself (a group's words take exactly the bytes
+        /// of its samples, and the batch stays in L1), four independent chains at a time; then each group's words
+        /// are turned into samples in place, with no Philox latency left to hide; last the rare lanes the
+        /// transform did not finish are redone by the scalar reference. No call sits in either hot loop.
         /// </summary>
         [MethodImpl(Kernel)]
         private static void Run<TTransform, T, VOut>(ref T destination, int groups, VOut scale, ulong seed, long firstBlock)
@@ -129,7 +132,117 @@ namespace KaimingTools.Sampling.Simd
             where T : struct
             where VOut : struct, ILanes<VOut, T>
         {
-            // Round r's key (k₀ + r·W₀, k₁ + r·W₁) sits in lanes 0 and 2 of each block, zeros in 1 and 3.
+            RoundKeys keys = RoundKeysFor(seed);
+            VU multipliers = W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1));
+            VUL counter = W.Counters((ulong)firstBlock);
+            VUL step = W.Pairs((ulong)(W.Words / 4), 0);
+            int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
+            int elementsPerBlock = 4 * lanes / W.Words;
+            BatchLanes rareLanes = default;
+            for (int batch = 0; batch < groups; batch += BatchGroups)
+            {
+                int count = Math.Min(BatchGroups, groups - batch);
+                ref uint words = ref Unsafe.As<T, uint>(ref Unsafe.Add(ref destination, batch * 2 * lanes));
+                int g = 0;
+                for (; g + 1 < count; g += 2)
+                {
+                    VU a = W.AsUInt32(counter);
+                    VU b = W.AsUInt32(counter + step);
+                    VU c = W.AsUInt32(counter + step + step);
+                    VU d = W.AsUInt32(counter + step + step + step);
+                    counter = counter + step + step + step + step;
+                    Philox(ref a, ref b, ref c, ref d, ref keys, multipliers);
+                    nint at = g * 2 * W.Words;
+                    a.Store(ref Unsafe.Add(ref words, at));
+                    b.Store(ref Unsafe.Add(ref words, at + W.Words));
+                    c.Store(ref Unsafe.Add(ref words, at + (2 * W.Words)));
+                    d.Store(ref Unsafe.Add(ref words, at + (3 * W.Words)));
+                }
+
+                if (g < count)
+                {
+                    VU a = W.AsUInt32(counter);
+                    VU b = W.AsUInt32(counter + step);
+                    counter = counter + step + step;
+                    Philox(ref a, ref b, ref keys, multipliers);
+                    nint at = g * 2 * W.Words;
+                    a.Store(ref Unsafe.Add(ref words, at));
+                    b.Store(ref Unsafe.Add(ref words, at + W.Words));
+                }
+
+                ulong rare = TransformInPlace<TTransform, T, VOut>(ref Unsafe.Add(ref destination, batch * 2 * lanes), count, scale, ref rareLanes[0]);
+                while (rare != 0)
+                {
+                    int r = BitOperations.TrailingZeroCount(rare);
+                    rare &= rare - 1;
+                    nint first = (batch + r) * 2 * lanes;
+                    TTransform.FixLanes(
+                        ref Unsafe.As<T, byte>(ref Unsafe.Add(ref destination, first)), rareLanes[r], seed, (firstBlock * elementsPerBlock) + first, scale);
+                }
+            }
+        }
+
+        /// <summary>Groups per batch in <see cref="Run"/>: one bit each in the batch's rare-group mask.</summary>
+        private const int BatchGroups = 64;
+
+        /// <summary>
+        /// Turns <paramref name="count"/> (≤ 64) groups of Philox words, stored where their samples go, into
+        /// samples; <paramref name="lanes"/>[g] gets group g's unfinished lanes, and the result has bit g set when
+        /// there are any.
+        /// </summary>
+        [MethodImpl(Hot)]
+        private static ulong TransformInPlace<TTransform, T, VOut>(ref T destination, int count, VOut scale, ref uint lanes)
+            where TTransform : ITransform<VOut>
+            where T : struct
+            where VOut : struct, ILanes<VOut, T>
+        {
+            int vector = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
+            ulong rare = 0;
+            nint offset = 0;
+            for (int g = 0; g < count; g++)
+            {
+                ref uint words = ref Unsafe.As<T, uint>(ref Unsafe.Add(ref destination, offset));
+                uint fix = TTransform.Apply(VU.Load(ref words), VU.Load(ref Unsafe.Add(ref words, W.Words)), scale, out VOut first, out VOut second);
+                first.Store(ref Unsafe.Add(ref destination, offset));
+                second.Store(ref Unsafe.Add(ref destination, offset + vector));
+                offset += 2 * vector;
+                Unsafe.Add(ref lanes, g) = fix;
+                rare |= (fix != 0 ? 1UL : 0UL) << g;
+            }
+
+            return rare;
+        }
+
+        /// <summary>
+        /// The float32 truncated-normal transform alone, for the tests: <paramref name="buffer"/> holds Philox words
+        /// (whole groups, as raw bits) and gets the standard samples; the lanes the transform leaves to the scalar
+        /// reference come back as NaN. Returns how many elements were transformed.
+        /// </summary>
+        internal static int TruncatedSingleInPlace(Span<float> buffer)
+        {
+            int groups = buffer.Length / (2 * W.Words);
+            ref float start = ref MemoryMarshal.GetReference(buffer);
+            BatchLanes rareLanes = default;
+            for (int batch = 0; batch < groups; batch += BatchGroups)
+            {
+                int count = Math.Min(BatchGroups, groups - batch);
+                ref float first = ref Unsafe.Add(ref start, batch * 2 * W.Words);
+                ulong rare = TransformInPlace<TruncatedSingle, float, VF>(ref first, count, VF.Splat(1f), ref rareLanes[0]);
+                for (int g = 0; g < count; g++)
+                {
+                    for (uint fix = rareLanes[g]; fix != 0; fix &= fix - 1)
+                    {
+                        Unsafe.Add(ref first, (g * 2 * W.Words) + BitOperations.TrailingZeroCount(fix)) = float.NaN;
+                    }
+                }
+            }
+
+            return groups * 2 * W.Words;
+        }
+
+        /// <summary>Round r's key (k₀ + r·W₀, k₁ + r·W₁) in lanes 0 and 2 of each block, zeros in 1 and 3.</summary>
+        private static RoundKeys RoundKeysFor(ulong seed)
+        {
             RoundKeys keys = default;
             uint k0 = (uint)seed;
             uint k1 = (uint)(seed >> 32);
@@ -140,45 +253,7 @@ namespace KaimingTools.Sampling.Simd
                 k1 += PhiloxW1;
             }
 
-            VU multipliers = W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1));
-            VUL counter = W.Counters((ulong)firstBlock);
-            VUL step = W.Pairs((ulong)(W.Words / 4), 0);
-            int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
-            int elementsPerBlock = 4 * lanes / W.Words;
-            nint offset = 0;
-            BatchLanes rareLanes = default;
-
-            // Batches of 64 groups: the hot loop only notes which lanes are rare (a mask per group, and a bit per
-            // group that has any), and those lanes are redone afterwards, so no call sits inside it.
-            for (int batch = 0; batch < groups; batch += 64)
-            {
-                int count = Math.Min(64, groups - batch);
-                ulong rare = 0;
-                nint batchOffset = offset;
-                ref uint batchLanes = ref rareLanes[0];
-                for (int g = 0; g < count; g++)
-                {
-                    VU a = W.AsUInt32(counter);
-                    VU b = W.AsUInt32(counter + step);
-                    counter = counter + step + step;
-                    Philox(ref a, ref b, ref keys, multipliers);
-                    uint fix = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
-                    first.Store(ref Unsafe.Add(ref destination, offset));
-                    second.Store(ref Unsafe.Add(ref destination, offset + lanes));
-                    offset += 2 * lanes;
-                    Unsafe.Add(ref batchLanes, g) = fix;
-                    rare |= (fix != 0 ? 1UL : 0UL) << g;
-                }
-
-                while (rare != 0)
-                {
-                    int g = BitOperations.TrailingZeroCount(rare);
-                    rare &= rare - 1;
-                    nint first = batchOffset + (g * 2 * lanes);
-                    TTransform.FixLanes(
-                        ref Unsafe.As<T, byte>(ref Unsafe.Add(ref destination, first)), Unsafe.Add(ref batchLanes, g), seed, (firstBlock * elementsPerBlock) + first, scale);
-                }
-            }
+            return keys;
         }
 
         /// <summary>Two groups per iteration: four independent Philox chains and two transforms the core can overlap.</summary>
@@ -188,17 +263,7 @@ namespace KaimingTools.Sampling.Simd
             where T : struct
             where VOut : struct, ILanes<VOut, T>
         {
-            // Round r's key (k₀ + r·W₀, k₁ + r·W₁) sits in lanes 0 and 2 of each block, zeros in 1 and 3.
-            RoundKeys keys = default;
-            uint k0 = (uint)seed;
-            uint k1 = (uint)(seed >> 32);
-            for (int r = 0; r < Philox4x32.Rounds; r++)
-            {
-                keys[r] = W.AsUInt32(W.Pairs(k0, k1));
-                k0 += PhiloxW0;
-                k1 += PhiloxW1;
-            }
-
+            RoundKeys keys = RoundKeysFor(seed);
             VU multipliers = W.AsUInt32(W.Pairs(PhiloxM0, PhiloxM1));
             VUL counter = W.Counters((ulong)firstBlock);
             VUL step = W.Pairs((ulong)(W.Words / 4), 0);
@@ -253,10 +318,10 @@ namespace KaimingTools.Sampling.Simd
                 VU px = W.AsUInt32(W.MultiplyEven(x, multipliers));
                 VU py = W.AsUInt32(W.MultiplyEven(y, multipliers));
                 VU pz = W.AsUInt32(W.MultiplyEven(z, multipliers));
-                w = W.ReverseWords(pw) ^ W.AsUInt32(W.AsUInt64(w) >>> 32) ^ key;
-                x = W.ReverseWords(px) ^ W.AsUInt32(W.AsUInt64(x) >>> 32) ^ key;
-                y = W.ReverseWords(py) ^ W.AsUInt32(W.AsUInt64(y) >>> 32) ^ key;
-                z = W.ReverseWords(pz) ^ W.AsUInt32(W.AsUInt64(z) >>> 32) ^ key;
+                w = W.Xor(W.ReverseWords(pw), W.AsUInt32(W.AsUInt64(w) >>> 32), key);
+                x = W.Xor(W.ReverseWords(px), W.AsUInt32(W.AsUInt64(x) >>> 32), key);
+                y = W.Xor(W.ReverseWords(py), W.AsUInt32(W.AsUInt64(y) >>> 32), key);
+                z = W.Xor(W.ReverseWords(pz), W.AsUInt32(W.AsUInt64(z) >>> 32), key);
             }
 
             a = w;
@@ -276,8 +341,8 @@ namespace KaimingTools.Sampling.Simd
                 VU key = keys[r];
                 VU px = W.AsUInt32(W.MultiplyEven(x, multipliers));
                 VU py = W.AsUInt32(W.MultiplyEven(y, multipliers));
-                x = W.ReverseWords(px) ^ W.AsUInt32(W.AsUInt64(x) >>> 32) ^ key;
-                y = W.ReverseWords(py) ^ W.AsUInt32(W.AsUInt64(y) >>> 32) ^ key;
+                x = W.Xor(W.ReverseWords(px), W.AsUInt32(W.AsUInt64(x) >>> 32), key);
+                y = W.Xor(W.ReverseWords(py), W.AsUInt32(W.AsUInt64(y) >>> 32), key);
             }
 
             a = x;
@@ -347,27 +412,28 @@ namespace KaimingTools.Sampling.Simd
 
         private readonly struct TruncatedSingle : ITransform<VF>
         {
-            // Acklam's central region only; the lanes in its tail (p < 0.02425 or p > 0.97575, ≈0.3 %) are
-            // returned, and rewritten by FixLanes with the scalar reference. The four double vectors' polynomials are written interleaved, step by
-            // step, so eight independent Horner chains sit within the core's scheduling window.
+            // Acklam's central region only. Three shortcuts, each exact (the exhaustive test compares every one
+            // of the 2²⁴ inputs with the scalar reference): the centred probability ((k + ½)·2⁻²⁴ − ½)·C is
+            // j·(C·2⁻²⁵) for the odd integer j = 2k + 1 − 2²⁴, one rounding either way; the lanes in Acklam's
+            // tail (≈0.3 %) are found on k itself, since p is monotone in k, and rewritten by FixLanes with the
+            // scalar reference; and the clamp to ±2 is left out, because central lanes stay inside (|z| < 1.98).
+            // The four double vectors' polynomials are written interleaved, step by step, so eight independent
+            // Horner chains sit within the core's scheduling window.
             [MethodImpl(Hot)]
             public static uint Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
-                W.WidenToDouble(a >>> 8, out VD k0, out VD k1);
-                W.WidenToDouble(b >>> 8, out VD k2, out VD k3);
-                VD p0 = Probability(k0, CounterSampler.TwoPow24Inv);
-                VD p1 = Probability(k1, CounterSampler.TwoPow24Inv);
-                VD p2 = Probability(k2, CounterSampler.TwoPow24Inv);
-                VD p3 = Probability(k3, CounterSampler.TwoPow24Inv);
-                VD t0 = AcklamTail(p0, out _);
-                VD t1 = AcklamTail(p1, out _);
-                VD t2 = AcklamTail(p2, out _);
-                VD t3 = AcklamTail(p3, out _);
-                int L = Unsafe.SizeOf<VD>() / sizeof(double);
-                VD q0 = p0 - VD.Splat(0.5);
-                VD q1 = p1 - VD.Splat(0.5);
-                VD q2 = p2 - VD.Splat(0.5);
-                VD q3 = p3 - VD.Splat(0.5);
+                VU offset = VU.Splat(1u << 24);
+                W.WidenToDouble(((a >>> 7) | VU.Splat(1)) - offset, out VD j0, out VD j1);
+                W.WidenToDouble(((b >>> 7) | VU.Splat(1)) - offset, out VD j2, out VD j3);
+                VU low = VU.Splat(CounterSampler.TruncatedCentralFirst);
+                VU span = VU.Splat(CounterSampler.TruncatedCentralLast - CounterSampler.TruncatedCentralFirst);
+                uint tail = VU.Bits(VU.GreaterThan((a >>> 8) - low, span)) | (VU.Bits(VU.GreaterThan((b >>> 8) - low, span)) << W.Words);
+                VD mass = VD.Splat(CounterSampler.CentralMassTwoSigma / 33554432.0); // C·2⁻²⁵, exact
+                VD half = VD.Splat(0.5);
+                VD q0 = (half + (j0 * mass)) - half;
+                VD q1 = (half + (j1 * mass)) - half;
+                VD q2 = (half + (j2 * mass)) - half;
+                VD q3 = (half + (j3 * mass)) - half;
                 VD r0 = q0 * q0;
                 VD r1 = q1 * q1;
                 VD r2 = q2 * q2;
@@ -412,9 +478,9 @@ namespace KaimingTools.Sampling.Simd
                 d1 = (d1 * r1) + VD.Splat(1.0);
                 d2 = (d2 * r2) + VD.Splat(1.0);
                 d3 = (d3 * r3) + VD.Splat(1.0);
-                first = W.NarrowToSingle(Clamp(n0 / d0), Clamp(n1 / d1)) * scale;
-                second = W.NarrowToSingle(Clamp(n2 / d2), Clamp(n3 / d3)) * scale;
-                return VD.Bits(t0) | (VD.Bits(t1) << L) | (VD.Bits(t2) << (2 * L)) | (VD.Bits(t3) << (3 * L));
+                first = W.NarrowToSingle(n0 / d0, n1 / d1) * scale;
+                second = W.NarrowToSingle(n2 / d2, n3 / d3) * scale;
+                return tail;
             }
 
             // Fully optimised from the first call, like the kernels: tier-0 code here (Philox not inlined) made

@@ -68,6 +68,20 @@ namespace KaimingTools.Sampling.Simd
                 _ => 0,
             };
 
+        /// <summary>
+        /// The vector float32 truncated-normal transform alone on <paramref name="path"/> (tests): Philox words in,
+        /// standard samples out, NaN where the scalar reference takes over; returns how many elements were done.
+        /// </summary>
+        internal static int TruncatedSingleInPlace(Span<float> buffer, SamplerPath path) =>
+            Resolve(path) switch
+            {
+#if NET8_0_OR_GREATER
+                SamplerPath.Vector512 => Kernels512.TruncatedSingleInPlace(buffer),
+                SamplerPath.Vector256 => Kernels256.TruncatedSingleInPlace(buffer),
+#endif
+                _ => 0,
+            };
+
         /// <inheritdoc cref="Fill(Span{float}, DistributionKind, float, ulong, long, SamplerPath)"/>
         internal static int Fill(Span<double> destination, DistributionKind kind, double scale, ulong seed, long firstBlock, SamplerPath path) =>
             Resolve(path) switch

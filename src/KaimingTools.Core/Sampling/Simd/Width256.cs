@@ -25,6 +25,10 @@ namespace KaimingTools.Sampling.Simd
         public static Lanes256<uint> ReverseWords(Lanes256<uint> a) => new(Avx2.Shuffle(a.V, 0x1B));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Lanes256<uint> Xor(Lanes256<uint> a, Lanes256<uint> b, Lanes256<uint> c) =>
+            Avx512F.VL.IsSupported ? new(Avx512F.VL.TernaryLogic(a.V, b.V, c.V, 0x96)) : new(a.V ^ b.V ^ c.V); // 0x96: the truth table of a ^ b ^ c
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<uint> AsUInt32(Lanes256<float> a) => new(a.V.AsUInt32());
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -55,11 +59,10 @@ namespace KaimingTools.Sampling.Simd
         public static Lanes256<double> Floor(Lanes256<double> a) => new(Vector256.Floor(a.V));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void WidenToDouble(Lanes256<uint> a, out Lanes256<double> lower, out Lanes256<double> upper)
+        public static void WidenToDouble(Lanes256<uint> signed, out Lanes256<double> lower, out Lanes256<double> upper)
         {
-            (Vector256<ulong> lo, Vector256<ulong> hi) = Vector256.Widen(a.V);
-            lower = new(Vector256.ConvertToDouble(lo.AsInt64()));
-            upper = new(Vector256.ConvertToDouble(hi.AsInt64()));
+            lower = new(Avx.ConvertToVector256Double(signed.V.GetLower().AsInt32()));
+            upper = new(Avx.ConvertToVector256Double(signed.V.GetUpper().AsInt32()));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

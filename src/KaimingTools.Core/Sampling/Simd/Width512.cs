@@ -25,6 +25,9 @@ namespace KaimingTools.Sampling.Simd
         public static Lanes512<uint> ReverseWords(Lanes512<uint> a) => new(Avx512F.Shuffle(a.V, 0x1B));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Lanes512<uint> Xor(Lanes512<uint> a, Lanes512<uint> b, Lanes512<uint> c) => new(Avx512F.TernaryLogic(a.V, b.V, c.V, 0x96)); // 0x96: the truth table of a ^ b ^ c
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes512<uint> AsUInt32(Lanes512<float> a) => new(a.V.AsUInt32());
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -55,11 +58,10 @@ namespace KaimingTools.Sampling.Simd
         public static Lanes512<double> Floor(Lanes512<double> a) => new(Vector512.Floor(a.V));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void WidenToDouble(Lanes512<uint> a, out Lanes512<double> lower, out Lanes512<double> upper)
+        public static void WidenToDouble(Lanes512<uint> signed, out Lanes512<double> lower, out Lanes512<double> upper)
         {
-            (Vector512<ulong> lo, Vector512<ulong> hi) = Vector512.Widen(a.V);
-            lower = new(Vector512.ConvertToDouble(lo.AsInt64()));
-            upper = new(Vector512.ConvertToDouble(hi.AsInt64()));
+            lower = new(Avx512F.ConvertToVector512Double(signed.V.GetLower().AsInt32()));
+            upper = new(Avx512F.ConvertToVector512Double(signed.V.GetUpper().AsInt32()));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
