@@ -5,7 +5,9 @@
     platyPS is not reachable here, so the one help source is the C# doc comments on each cmdlet class
     (synopsis, description, <example>s) and on each parameter property. This script reads them from the
     compiled XML doc file, takes syntax (sets, positions, pipeline input, types) from the imported
-    cmdlets' metadata, and writes <tfm>/en-US/KaimingTools.PowerShell.dll-Help.xml for every build folder.
+    cmdlets' metadata, and writes en-US/KaimingTools.PowerShell.dll-Help.xml in the module folder: PowerShell
+    looks for a binary module's cmdlet help under the module base (where the manifest is), and both builds'
+    cmdlets are the same, so one file serves both editions.
     Run by the PowerShell project's build (see KaimingTools.PowerShell.csproj); it fails the build if a
     cmdlet lacks a synopsis, a description, two examples, or a parameter description.
 #>
@@ -162,8 +164,6 @@ if ($problems.Count -gt 0) {
     throw "Help is incomplete:`n  " + ($problems -join "`n  ")
 }
 
-foreach ($framework in Get-ChildItem -Directory -LiteralPath $ModulePath | Where-Object { Test-Path (Join-Path $_.FullName 'KaimingTools.PowerShell.dll') }) {
-    $target = Join-Path $framework.FullName 'en-US'
-    New-Item -ItemType Directory -Force $target | Out-Null
-    [System.IO.File]::WriteAllBytes((Join-Path $target 'KaimingTools.PowerShell.dll-Help.xml'), $buffer.ToArray())
-}
+$target = Join-Path $ModulePath 'en-US'
+New-Item -ItemType Directory -Force $target | Out-Null
+[System.IO.File]::WriteAllBytes((Join-Path $target 'KaimingTools.PowerShell.dll-Help.xml'), $buffer.ToArray())

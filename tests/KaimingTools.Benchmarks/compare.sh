@@ -63,7 +63,8 @@ time_kaimingtools() {
 }
 
 # The cmdlets in a warm pwsh session (same shapes, through New-KaimingWeights -AsArray), plus the cost of
-# Import-Module and of one small call. Skipped until module/KaimingTools holds a built module.
+# Import-Module (the median of 31 paired cold starts, bare and importing, interleaved; not `runs`) and of one
+# small call. Skipped until module/KaimingTools holds a built module.
 time_cmdlet() {
   if ! compgen -G "$ROOT/module/KaimingTools/net8.0/*.dll" >/dev/null; then
     echo "cmdlet timing skipped: module/KaimingTools has no built module (dotnet build KaimingTools.sln -c Release)" >&2
