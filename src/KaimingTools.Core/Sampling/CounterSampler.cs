@@ -270,17 +270,6 @@ namespace KaimingTools.Sampling
             }
         }
 
-        /// <summary>The standard float32 truncated-normal sample of element <paramref name="element"/>, alone (as <see cref="StandardBlock(DistributionKind, ulong, long, Span{float})"/>).</summary>
-        [MethodImpl(PortableMath.Optimized)]
-        internal static float TruncatedSingle(ulong seed, long element)
-        {
-            long block = element >> 2;
-            Philox4x32.Block((uint)block, (uint)((ulong)block >> 32), 0, 0, (uint)seed, (uint)(seed >> 32),
-                out uint x0, out uint x1, out uint x2, out uint x3);
-            uint x = (element & 3) switch { 0 => x0, 1 => x1, 2 => x2, _ => x3 };
-            return TruncatedStandard(x >> 8);
-        }
-
         /// <summary>The standard float32 truncated-normal sample for the top 24 bits <paramref name="k"/> of a Philox word.</summary>
         internal static float TruncatedStandard(uint k) => (float)TruncatedStandard(k, TwoPow24Inv, AcklamOnly);
 

@@ -84,18 +84,37 @@ namespace KaimingTools.Sampling.Simd
             /// <summary>
             /// The common case, with no calls (a call in the loop makes the JIT spill every live vector).
             /// Returns the lanes (bit i: element i of the group) that are not final and need
-            /// <see cref="FixLanes"/>; always 0 for the transforms <see cref="RunPaired"/> runs.
+            /// <see cref="Finish"/>; always 0 for the transforms <see cref="RunPaired"/> runs.
             /// </summary>
             static abstract uint Apply(VU a, VU b, VOut scale, out VOut first, out VOut second);
 
-            /// <summary>Rewrites the <paramref name="lanes"/> of a group by the scalar reference; called outside the hot loop.</summary>
-            static abstract void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VOut scale);
+            /// <summary>
+            /// Rewrites, outside the hot loop, the lanes <see cref="Apply"/> left unfinished in a batch: the batch's
+            /// <paramref name="rare"/> such groups are <paramref name="batch"/>.Group[r], with their Philox words in
+            /// <paramref name="batch"/>.Words[2r], Words[2r + 1] and the lanes in <paramref name="batch"/>.Lanes[r].
+            /// <paramref name="destination"/> is the batch's first sample.
+            /// </summary>
+            static abstract void Finish(ref byte destination, ref RareGroups batch, int rare, VOut scale);
+        }
+
+        /// <summary>The groups of one batch with unfinished lanes: where they are, which lanes, and their words.</summary>
+        private struct RareGroups
+        {
+            internal BatchInts Group;
+            internal BatchInts Lanes;
+            internal BatchWords Words;
         }
 
         [InlineArray(BatchGroups)]
-        private struct BatchLanes
+        private struct BatchInts
         {
-            private uint lanes;
+            private int value;
+        }
+
+        [InlineArray(2 * BatchGroups)]
+        private struct BatchWords
+        {
+            private VU words;
         }
 
         [InlineArray(Philox4x32.Rounds)]
@@ -137,12 +156,12 @@ namespace KaimingTools.Sampling.Simd
             VUL counter = W.Counters((ulong)firstBlock);
             VUL step = W.Pairs((ulong)(W.Words / 4), 0);
             int lanes = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
-            int elementsPerBlock = 4 * lanes / W.Words;
-            BatchLanes rareLanes = default;
+            RareGroups rareGroups = default;
             for (int batch = 0; batch < groups; batch += BatchGroups)
             {
                 int count = Math.Min(BatchGroups, groups - batch);
-                ref uint words = ref Unsafe.As<T, uint>(ref Unsafe.Add(ref destination, batch * 2 * lanes));
+                ref T batchStart = ref Unsafe.Add(ref destination, batch * 2 * lanes);
+                ref uint words = ref Unsafe.As<T, uint>(ref batchStart);
                 int g = 0;
                 for (; g + 1 < count; g += 2)
                 {
@@ -170,14 +189,10 @@ namespace KaimingTools.Sampling.Simd
                     b.Store(ref Unsafe.Add(ref words, at + W.Words));
                 }
 
-                ulong rare = TransformInPlace<TTransform, T, VOut>(ref Unsafe.Add(ref destination, batch * 2 * lanes), count, scale, ref rareLanes[0]);
-                while (rare != 0)
+                int rare = TransformInPlace<TTransform, T, VOut>(ref batchStart, count, scale, ref rareGroups);
+                if (rare != 0)
                 {
-                    int r = BitOperations.TrailingZeroCount(rare);
-                    rare &= rare - 1;
-                    nint first = (batch + r) * 2 * lanes;
-                    TTransform.FixLanes(
-                        ref Unsafe.As<T, byte>(ref Unsafe.Add(ref destination, first)), rareLanes[r], seed, (firstBlock * elementsPerBlock) + first, scale);
+                    TTransform.Finish(ref Unsafe.As<T, byte>(ref batchStart), ref rareGroups, rare, scale);
                 }
             }
         }
@@ -187,57 +202,60 @@ namespace KaimingTools.Sampling.Simd
 
         /// <summary>
         /// Turns <paramref name="count"/> (≤ 64) groups of Philox words, stored where their samples go, into
-        /// samples; <paramref name="lanes"/>[g] gets group g's unfinished lanes, and the result has bit g set when
-        /// there are any.
+        /// samples; the groups with unfinished lanes are noted in <paramref name="rare"/> with their words (the
+        /// slot is written for every group and kept only for those, so there is no branch); returns how many.
         /// </summary>
         [MethodImpl(Hot)]
-        private static ulong TransformInPlace<TTransform, T, VOut>(ref T destination, int count, VOut scale, ref uint lanes)
+        private static int TransformInPlace<TTransform, T, VOut>(ref T destination, int count, VOut scale, ref RareGroups rare)
             where TTransform : ITransform<VOut>
             where T : struct
             where VOut : struct, ILanes<VOut, T>
         {
             int vector = Unsafe.SizeOf<VOut>() / Unsafe.SizeOf<T>();
-            ulong rare = 0;
+            int found = 0;
             nint offset = 0;
             for (int g = 0; g < count; g++)
             {
                 ref uint words = ref Unsafe.As<T, uint>(ref Unsafe.Add(ref destination, offset));
-                uint fix = TTransform.Apply(VU.Load(ref words), VU.Load(ref Unsafe.Add(ref words, W.Words)), scale, out VOut first, out VOut second);
+                VU a = VU.Load(ref words);
+                VU b = VU.Load(ref Unsafe.Add(ref words, W.Words));
+                uint lanes = TTransform.Apply(a, b, scale, out VOut first, out VOut second);
                 first.Store(ref Unsafe.Add(ref destination, offset));
                 second.Store(ref Unsafe.Add(ref destination, offset + vector));
                 offset += 2 * vector;
-                Unsafe.Add(ref lanes, g) = fix;
-                rare |= (fix != 0 ? 1UL : 0UL) << g;
+                rare.Words[2 * found] = a;
+                rare.Words[(2 * found) + 1] = b;
+                rare.Lanes[found] = (int)lanes;
+                rare.Group[found] = g;
+                found += lanes != 0 ? 1 : 0;
             }
 
-            return rare;
+            return found;
         }
 
         /// <summary>
         /// The float32 truncated-normal transform alone, for the tests: <paramref name="buffer"/> holds Philox words
-        /// (whole groups, as raw bits) and gets the standard samples; the lanes the transform leaves to the scalar
-        /// reference come back as NaN. Returns how many elements were transformed.
+        /// (whole groups, as raw bits) and gets the standard samples. Returns how many lanes the fast path left to
+        /// <see cref="ITransform{VOut}.Finish"/>.
         /// </summary>
         internal static int TruncatedSingleInPlace(Span<float> buffer)
         {
             int groups = buffer.Length / (2 * W.Words);
             ref float start = ref MemoryMarshal.GetReference(buffer);
-            BatchLanes rareLanes = default;
+            RareGroups rareGroups = default;
+            int finished = 0;
             for (int batch = 0; batch < groups; batch += BatchGroups)
             {
-                int count = Math.Min(BatchGroups, groups - batch);
-                ref float first = ref Unsafe.Add(ref start, batch * 2 * W.Words);
-                ulong rare = TransformInPlace<TruncatedSingle, float, VF>(ref first, count, VF.Splat(1f), ref rareLanes[0]);
-                for (int g = 0; g < count; g++)
+                ref float batchStart = ref Unsafe.Add(ref start, batch * 2 * W.Words);
+                int rare = TransformInPlace<TruncatedSingle, float, VF>(ref batchStart, Math.Min(BatchGroups, groups - batch), VF.Splat(1f), ref rareGroups);
+                TruncatedSingle.Finish(ref Unsafe.As<float, byte>(ref batchStart), ref rareGroups, rare, VF.Splat(1f));
+                for (int r = 0; r < rare; r++)
                 {
-                    for (uint fix = rareLanes[g]; fix != 0; fix &= fix - 1)
-                    {
-                        Unsafe.Add(ref first, (g * 2 * W.Words) + BitOperations.TrailingZeroCount(fix)) = float.NaN;
-                    }
+                    finished += BitOperations.PopCount((uint)rareGroups.Lanes[r]);
                 }
             }
 
-            return groups * 2 * W.Words;
+            return finished;
         }
 
         /// <summary>Round r's key (k₀ + r·W₀, k₁ + r·W₁) in lanes 0 and 2 of each block, zeros in 1 and 3.</summary>
@@ -359,7 +377,7 @@ namespace KaimingTools.Sampling.Simd
                 return 0;
             }
 
-            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
+            public static void Finish(ref byte destination, ref RareGroups batch, int rare, VF scale)
             {
             }
 
@@ -382,7 +400,7 @@ namespace KaimingTools.Sampling.Simd
                 return 0;
             }
 
-            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
+            public static void Finish(ref byte destination, ref RareGroups batch, int rare, VF scale)
             {
             }
 
@@ -415,10 +433,10 @@ namespace KaimingTools.Sampling.Simd
             // Acklam's central region only. Three shortcuts, each exact (the exhaustive test compares every one
             // of the 2²⁴ inputs with the scalar reference): the centred probability ((k + ½)·2⁻²⁴ − ½)·C is
             // j·(C·2⁻²⁵) for the odd integer j = 2k + 1 − 2²⁴, one rounding either way; the lanes in Acklam's
-            // tail (≈0.3 %) are found on k itself, since p is monotone in k, and rewritten by FixLanes with the
-            // scalar reference; and the clamp to ±2 is left out, because central lanes stay inside (|z| < 1.98).
-            // The four double vectors' polynomials are written interleaved, step by step, so eight independent
-            // Horner chains sit within the core's scheduling window.
+            // tail (≈0.3 %) are found on k itself, since p is monotone in k, and left to Finish; and the clamp
+            // to ±2 is left out, because central lanes stay inside (|z| < 1.98). The four double vectors'
+            // polynomials are written interleaved, step by step, so eight independent Horner chains sit within
+            // the core's scheduling window.
             [MethodImpl(Hot)]
             public static uint Apply(VU a, VU b, VF scale, out VF first, out VF second)
             {
@@ -483,18 +501,51 @@ namespace KaimingTools.Sampling.Simd
                 return tail;
             }
 
-            // Fully optimised from the first call, like the kernels: tier-0 code here (Philox not inlined) made
-            // whole fills several times slower until tiering caught up, which in a short fill it may never do.
+            // Fully optimised from the first call, like the kernels: tier-0 code here made whole fills several times
+            // slower until tiering caught up, which in a short fill it may never do. The batch's unfinished lanes
+            // (≈0.3 % of all, ~6 per batch) are gathered into one double vector and run through the vector mirror of
+            // the whole scalar reference (both regions of Acklam's quantile, and the clamp), then scattered back.
             [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VF scale)
+            public static void Finish(ref byte destination, ref RareGroups batch, int rare, VF scale)
             {
-                ref float start = ref Unsafe.As<byte, float>(ref group);
+                ref float start = ref Unsafe.As<byte, float>(ref destination);
                 float s = Unsafe.As<VF, float>(ref scale);
-                while (lanes != 0)
+                int width = Unsafe.SizeOf<VD>() / sizeof(double);
+                Span<double> values = stackalloc double[width];
+                Span<int> positions = stackalloc int[width];
+                values.Clear(); // a partly filled vector computes its unused lanes from k = 0, a valid input
+                int pending = 0;
+                for (int r = 0; r < rare; r++)
                 {
-                    int i = BitOperations.TrailingZeroCount(lanes);
-                    lanes &= lanes - 1;
-                    Unsafe.Add(ref start, i) = CounterSampler.TruncatedSingle(seed, firstElement + i) * s;
+                    ref uint words = ref Unsafe.As<VU, uint>(ref batch.Words[2 * r]);
+                    int first = batch.Group[r] * 2 * W.Words;
+                    for (uint lanes = (uint)batch.Lanes[r]; lanes != 0; lanes &= lanes - 1)
+                    {
+                        int i = BitOperations.TrailingZeroCount(lanes);
+                        values[pending] = Unsafe.Add(ref words, i) >> 8;
+                        positions[pending] = first + i;
+                        if (++pending == width)
+                        {
+                            Scatter(ref start, values, positions, pending, s);
+                            pending = 0;
+                        }
+                    }
+                }
+
+                if (pending != 0)
+                {
+                    Scatter(ref start, values, positions, pending, s);
+                }
+            }
+
+            /// <summary>Computes the standard samples for the inputs k in <paramref name="values"/> and writes the first <paramref name="count"/>, scaled.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            private static void Scatter(ref float start, Span<double> values, Span<int> positions, int count, float scale)
+            {
+                TruncatedStandard(VD.Load(ref values[0]), CounterSampler.TwoPow24Inv, refine: false).Store(ref values[0]);
+                for (int j = 0; j < count; j++)
+                {
+                    Unsafe.Add(ref start, positions[j]) = (float)values[j] * scale;
                 }
             }
         }
@@ -509,7 +560,7 @@ namespace KaimingTools.Sampling.Simd
                 return 0;
             }
 
-            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VD scale)
+            public static void Finish(ref byte destination, ref RareGroups batch, int rare, VD scale)
             {
             }
 
@@ -531,7 +582,7 @@ namespace KaimingTools.Sampling.Simd
                 return 0;
             }
 
-            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VD scale)
+            public static void Finish(ref byte destination, ref RareGroups batch, int rare, VD scale)
             {
             }
 
@@ -565,7 +616,7 @@ namespace KaimingTools.Sampling.Simd
                 return 0;
             }
 
-            public static void FixLanes(ref byte group, uint lanes, ulong seed, long firstElement, VD scale)
+            public static void Finish(ref byte destination, ref RareGroups batch, int rare, VD scale)
             {
             }
 

@@ -69,8 +69,8 @@ namespace KaimingTools.Sampling.Simd
             };
 
         /// <summary>
-        /// The vector float32 truncated-normal transform alone on <paramref name="path"/> (tests): Philox words in,
-        /// standard samples out, NaN where the scalar reference takes over; returns how many elements were done.
+        /// The vector float32 truncated-normal transform alone on <paramref name="path"/> (tests): Philox words in
+        /// (whole vector groups), standard samples out; returns how many lanes the fast path left to the tail evaluation.
         /// </summary>
         internal static int TruncatedSingleInPlace(Span<float> buffer, SamplerPath path) =>
             Resolve(path) switch
