@@ -16,8 +16,8 @@ namespace KaimingTools.Sampling.Simd
     /// </summary>
     /// <remarks>
     /// Philox state is kept in memory order: a 128-bit group of lanes is one block (c₀, c₁, c₂, c₃), so a
-    /// round is one VPMULUDQ, one VPSHUFD, one shift and two XORs, and the output words are already in
-    /// element order. Box–Muller needs the word (or 64-bit) pairs split, which two in-lane shuffles do.
+    /// round is one VPMULUDQ, one VPSHUFD, one shift and one three-way XOR (VPTERNLOGD; two XORs without
+    /// AVX-512), and the output words are already in element order. Box–Muller needs the word (or 64-bit) pairs split, which two in-lane shuffles do.
     /// </remarks>
     internal static class VectorKernels<W, VF, VD, VU, VUL>
         where W : IWidth<VF, VD, VU, VUL>
