@@ -302,9 +302,10 @@ namespace KaimingTools.Sampling
         }
 
         /// <summary>(2k+1)·2⁻²⁴ − 1 for the top 24 bits k of x: symmetric in (−1, 1), computed exactly.</summary>
-        private static float UniformSymmetric(uint x) => ((x >> 8) * (2 * TwoPow24Inv)) - OneMinusHalfUlp24;
+        internal static float UniformSymmetric(uint x) => ((x >> 8) * (2 * TwoPow24Inv)) - OneMinusHalfUlp24;
 
-        private static void BoxMuller(uint a, uint b, out float z0, out float z1)
+        /// <summary>The float32 Box–Muller pair from the words a (radius) and b (angle).</summary>
+        internal static void BoxMuller(uint a, uint b, out float z0, out float z1)
         {
             float u1 = ((a >> 8) + 1) * TwoPow24Inv; // (0, 1]: ln is finite
             float r = (float)Math.Sqrt(-2f * PortableMath.Log(u1));

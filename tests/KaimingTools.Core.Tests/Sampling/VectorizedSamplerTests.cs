@@ -100,32 +100,90 @@ namespace KaimingTools.Tests.Sampling
             }, iter: 300);
         }
 
+        // A float32 sample depends only on the top 24 bits k of its Philox word (two words for a normal pair), so the
+        // tests below feed the vector transforms every k and compare with the scalar reference bit for bit. This is
+        // what proves exact the places where the vector code takes a different but equivalent route. The low 8 bits
+        // of each word are noise: they must not matter.
+        private const int AllInputs = 1 << 24;
+
+        private static uint Word(uint k) => (k << 8) | ((k * 2654435761u) >> 24);
+
+        [Fact]
+        public void The_float32_uniform_transform_matches_the_reference_on_all_2_pow_24_inputs()
+        {
+            var buffer = new float[AllInputs];
+            foreach (SamplerPath path in VectorPaths)
+            {
+                for (uint k = 0; k < AllInputs; k++)
+                {
+                    buffer[k] = BitConverter.Int32BitsToSingle((int)Word(k));
+                }
+
+                Assert.Equal(0, VectorSampler.TransformWords(buffer, DistributionKind.Uniform, path));
+                for (uint k = 0; k < AllInputs; k++)
+                {
+                    if (!SameBits(CounterSampler.UniformSymmetric(Word(k)), buffer[k]))
+                    {
+                        Assert.Fail($"{path}: k = {k}: {buffer[k]:R}, the reference gives {CounterSampler.UniformSymmetric(Word(k)):R}");
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void The_float32_normal_transform_matches_the_reference_for_every_radius_and_every_angle()
+        {
+            // Pair i takes radius input i and angle input 5i + 1 (mod 2²⁴, a permutation), so every radius and every
+            // angle occurs once, each beside a different partner.
+            var buffer = new float[2 * AllInputs];
+            foreach (SamplerPath path in VectorPaths)
+            {
+                for (uint i = 0; i < AllInputs; i++)
+                {
+                    buffer[2 * i] = BitConverter.Int32BitsToSingle((int)Word(i));
+                    buffer[(2 * i) + 1] = BitConverter.Int32BitsToSingle((int)Word(((5 * i) + 1) & (AllInputs - 1)));
+                }
+
+                Assert.Equal(0, VectorSampler.TransformWords(buffer, DistributionKind.Normal, path));
+                for (uint i = 0; i < AllInputs; i++)
+                {
+                    CounterSampler.BoxMuller(Word(i), Word(((5 * i) + 1) & (AllInputs - 1)), out float z0, out float z1);
+                    if (!SameBits(z0, buffer[2 * i]))
+                    {
+                        Assert.Fail($"{path}: pair {i}, first: {buffer[2 * i]:R}, the reference gives {z0:R}");
+                    }
+
+                    if (!SameBits(z1, buffer[(2 * i) + 1]))
+                    {
+                        Assert.Fail($"{path}: pair {i}, second: {buffer[(2 * i) + 1]:R}, the reference gives {z1:R}");
+                    }
+                }
+            }
+        }
+
         [Fact]
         public void The_float32_truncated_normal_transform_matches_the_reference_on_all_2_pow_24_inputs()
         {
-            // A float32 truncated-normal sample depends only on the top 24 bits k of its Philox word, so trying
-            // every k proves the vector transform's shortcuts exact, the central fast path and the rare lanes it
-            // leaves to the gathered tail evaluation alike. The low 8 bits are set to noise (they must not matter).
-            const int Count = 1 << 24;
-            var buffer = new float[Count];
+            // The fast path and the rare lanes it leaves to the gathered tail evaluation alike.
+            var buffer = new float[AllInputs];
             foreach (SamplerPath path in VectorPaths)
             {
-                for (uint k = 0; k < Count; k++)
+                for (uint k = 0; k < AllInputs; k++)
                 {
-                    buffer[k] = BitConverter.Int32BitsToSingle((int)((k << 8) | ((k * 2654435761u) >> 24)));
+                    buffer[k] = BitConverter.Int32BitsToSingle((int)Word(k));
                 }
 
-                int finished = VectorSampler.TruncatedSingleInPlace(buffer, path);
-                for (uint k = 0; k < Count; k++)
+                int finished = VectorSampler.TransformWords(buffer, DistributionKind.TruncatedNormal, path);
+                for (uint k = 0; k < AllInputs; k++)
                 {
-                    float expected = CounterSampler.TruncatedStandard(k);
-                    Assert.True(
-                        BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(buffer[k]),
-                        $"{path}: k = {k}: {buffer[k]:R}, the reference gives {expected:R}");
+                    if (!SameBits(CounterSampler.TruncatedStandard(k), buffer[k]))
+                    {
+                        Assert.Fail($"{path}: k = {k}: {buffer[k]:R}, the reference gives {CounterSampler.TruncatedStandard(k):R}");
+                    }
                 }
 
                 // The lanes left to the tail evaluation are exactly those whose p is in Acklam's tail region.
-                int tail = Enumerable.Range(0, Count).Count(k =>
+                int tail = Enumerable.Range(0, AllInputs).Count(k =>
                 {
                     double p = CounterSampler.TruncatedProbability((uint)k);
                     return p < PortableMath.AcklamPLow || p > 1 - PortableMath.AcklamPLow;
@@ -238,6 +296,8 @@ namespace KaimingTools.Tests.Sampling
 
         private static bool SameBits(double[] a, double[] b) =>
             a.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(b.Select(BitConverter.DoubleToInt64Bits));
+
+        private static bool SameBits(float a, float b) => BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b);
 
         private static void AssertSameBits(float[] expected, float[] actual, string what)
         {

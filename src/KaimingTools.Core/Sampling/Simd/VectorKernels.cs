@@ -234,11 +234,19 @@ namespace KaimingTools.Sampling.Simd
         }
 
         /// <summary>
-        /// The float32 truncated-normal transform alone, for the tests: <paramref name="buffer"/> holds Philox words
-        /// (whole groups, as raw bits) and gets the standard samples. Returns how many lanes the fast path left to
-        /// <see cref="ITransform{VOut}.Finish"/>.
+        /// A float32 transform alone, for the tests: <paramref name="buffer"/> holds Philox words (whole groups, as
+        /// raw bits) and gets the standard samples of <paramref name="kind"/>, rare lanes finished as in a fill.
+        /// Returns how many lanes the fast path left to <see cref="ITransform{VOut}.Finish"/>.
         /// </summary>
-        internal static int TruncatedSingleInPlace(Span<float> buffer)
+        internal static int TransformWords(Span<float> buffer, DistributionKind kind) => kind switch
+        {
+            DistributionKind.Uniform => TransformWords<UniformSingle>(buffer),
+            DistributionKind.Normal => TransformWords<NormalSingle>(buffer),
+            _ => TransformWords<TruncatedSingle>(buffer),
+        };
+
+        private static int TransformWords<TTransform>(Span<float> buffer)
+            where TTransform : ITransform<VF>
         {
             int groups = buffer.Length / (2 * W.Words);
             ref float start = ref MemoryMarshal.GetReference(buffer);
@@ -247,8 +255,8 @@ namespace KaimingTools.Sampling.Simd
             for (int batch = 0; batch < groups; batch += BatchGroups)
             {
                 ref float batchStart = ref Unsafe.Add(ref start, batch * 2 * W.Words);
-                int rare = TransformInPlace<TruncatedSingle, float, VF>(ref batchStart, Math.Min(BatchGroups, groups - batch), VF.Splat(1f), ref rareGroups);
-                TruncatedSingle.Finish(ref Unsafe.As<float, byte>(ref batchStart), ref rareGroups, rare, VF.Splat(1f));
+                int rare = TransformInPlace<TTransform, float, VF>(ref batchStart, Math.Min(BatchGroups, groups - batch), VF.Splat(1f), ref rareGroups);
+                TTransform.Finish(ref Unsafe.As<float, byte>(ref batchStart), ref rareGroups, rare, VF.Splat(1f));
                 for (int r = 0; r < rare; r++)
                 {
                     finished += BitOperations.PopCount((uint)rareGroups.Lanes[r]);

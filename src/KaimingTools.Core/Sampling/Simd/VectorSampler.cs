@@ -69,15 +69,16 @@ namespace KaimingTools.Sampling.Simd
             };
 
         /// <summary>
-        /// The vector float32 truncated-normal transform alone on <paramref name="path"/> (tests): Philox words in
-        /// (whole vector groups), standard samples out; returns how many lanes the fast path left to the tail evaluation.
+        /// A vector float32 transform alone on <paramref name="path"/> (tests): Philox words in (whole vector groups),
+        /// standard samples of <paramref name="kind"/> out; returns how many lanes the fast path left to the rare-lane
+        /// evaluation (0 on the scalar path, which does nothing).
         /// </summary>
-        internal static int TruncatedSingleInPlace(Span<float> buffer, SamplerPath path) =>
+        internal static int TransformWords(Span<float> buffer, DistributionKind kind, SamplerPath path) =>
             Resolve(path) switch
             {
 #if NET8_0_OR_GREATER
-                SamplerPath.Vector512 => Kernels512.TruncatedSingleInPlace(buffer),
-                SamplerPath.Vector256 => Kernels256.TruncatedSingleInPlace(buffer),
+                SamplerPath.Vector512 => Kernels512.TransformWords(buffer, kind),
+                SamplerPath.Vector256 => Kernels256.TransformWords(buffer, kind),
 #endif
                 _ => 0,
             };
