@@ -28,6 +28,9 @@ namespace KaimingTools.Sampling.Simd
         /// <summary>Reverses the four 32-bit lanes of every 128-bit group (VPSHUFD 0x1B).</summary>
         static abstract VU ReverseWords(VU a);
 
+        /// <summary>The lanes as signed 32-bit integers shifted right by <paramref name="count"/>, the sign copied in.</summary>
+        static abstract VU ShiftRightArithmetic(VU a, int count);
+
         /// <summary>a ^ b ^ c, one instruction where the CPU has a three-input logic op (AVX-512).</summary>
         static abstract VU Xor(VU a, VU b, VU c);
 

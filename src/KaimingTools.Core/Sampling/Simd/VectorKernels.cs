@@ -412,23 +412,24 @@ namespace KaimingTools.Sampling.Simd
             {
             }
 
-            // CounterSampler.BoxMuller(uint, uint, …).
+            // CounterSampler.BoxMuller(uint, uint, …), with three exact shortcuts (the tests try every radius and angle
+            // input): ln u₁ is taken of n = k₁ + 1 itself with the exponent lowered by 24, since u₁ = n·2⁻²⁴ has the
+            // same mantissa; f and q come from the word's bits directly (f: its low 22 bits of k, sign-extended, which
+            // is k − q·2²² for q = round(k·2⁻²²); q mod 4: the rounded top two bits); and cos's sign is sin's XOR odd q.
             [MethodImpl(Hot)]
             private static void BoxMuller(VU a, VU b, out VF z0, out VF z1)
             {
-                VF u1 = W.ToSingle((a >>> 8) + VU.Splat(1)) * VF.Splat(CounterSampler.TwoPow24Inv);
-                VF r = VF.Sqrt(VF.Splat(-2f) * LogSingle(u1));
-                VU k = b >>> 8;
-                VU q = (k + VU.Splat(1u << 21)) >>> 22;
-                VU f = k - (q << 22); // a signed int in [−2²¹, 2²¹)
+                VF r = VF.Sqrt(VF.Splat(-2f) * LogOfScaledInteger(W.ToSingle((a >>> 8) + VU.Splat(1)), 24));
+                VU f = W.ShiftRightArithmetic(b << 2, 10); // a signed int in [−2²¹, 2²¹)
+                VU q = (b + VU.Splat(1u << 29)) >>> 30;    // the quadrant mod 4 (the sum may wrap: 4 ≡ 0)
                 VF angle = W.ToSingle(f) * VF.Splat((float)(PortableMath.HalfPi / 4194304.0));
                 SinCosSingle(angle, out VF sin, out VF cos);
 
                 // Rotate by q·π/2: odd q swaps sin and cos; q ∈ {1, 2} negates cos, q ∈ {2, 3} negates sin.
                 // A sign-bit XOR is exactly the scalar negation.
                 VF swap = W.AsSingle(VU.Splat(0) - (q & VU.Splat(1)));
-                VU cosSign = ((q + VU.Splat(1)) & VU.Splat(2)) << 30;
                 VU sinSign = (q & VU.Splat(2)) << 30;
+                VU cosSign = sinSign ^ (q << 31);
                 VF c = W.AsSingle(W.AsUInt32(VF.Select(swap, sin, cos)) ^ cosSign);
                 VF s = W.AsSingle(W.AsUInt32(VF.Select(swap, cos, sin)) ^ sinSign);
                 z0 = r * c;
@@ -656,12 +657,12 @@ namespace KaimingTools.Sampling.Simd
             return VD.Select(VD.LessThan(z, minusTwo), minusTwo, VD.Select(VD.GreaterThan(z, two), two, z));
         }
 
-        // PortableMath.Log(float).
+        // PortableMath.Log(float) of x·2⁻ˢʰⁱᶠᵗ, for a positive integer-valued x: the same mantissa, the exponent lowered.
         [MethodImpl(Hot)]
-        private static VF LogSingle(VF x)
+        private static VF LogOfScaledInteger(VF x, int shift)
         {
             VU bits = W.AsUInt32(x);
-            VU e = ((bits >>> 23) & VU.Splat(0xFF)) - VU.Splat(127);
+            VU e = (bits >>> 23) - VU.Splat((uint)(127 + shift)); // x > 0: no sign bit to mask off
             VF m = W.AsSingle((bits & VU.Splat(0x007FFFFF)) | VU.Splat(0x3F800000));
             VF big = VF.GreaterThan(m, VF.Splat(PortableMath.Sqrt2F));
             m = VF.Select(big, m * VF.Splat(0.5f), m);

@@ -25,6 +25,9 @@ namespace KaimingTools.Sampling.Simd
         public static Lanes256<uint> ReverseWords(Lanes256<uint> a) => new(Avx2.Shuffle(a.V, 0x1B));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Lanes256<uint> ShiftRightArithmetic(Lanes256<uint> a, int count) => new(Vector256.ShiftRightArithmetic(a.V.AsInt32(), count).AsUInt32());
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes256<uint> Xor(Lanes256<uint> a, Lanes256<uint> b, Lanes256<uint> c) =>
             Avx512F.VL.IsSupported ? new(Avx512F.VL.TernaryLogic(a.V, b.V, c.V, 0x96)) : new(a.V ^ b.V ^ c.V); // 0x96: the truth table of a ^ b ^ c
 

@@ -25,6 +25,9 @@ namespace KaimingTools.Sampling.Simd
         public static Lanes512<uint> ReverseWords(Lanes512<uint> a) => new(Avx512F.Shuffle(a.V, 0x1B));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Lanes512<uint> ShiftRightArithmetic(Lanes512<uint> a, int count) => new(Vector512.ShiftRightArithmetic(a.V.AsInt32(), count).AsUInt32());
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lanes512<uint> Xor(Lanes512<uint> a, Lanes512<uint> b, Lanes512<uint> c) => new(Avx512F.TernaryLogic(a.V, b.V, c.V, 0x96)); // 0x96: the truth table of a ^ b ^ c
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
