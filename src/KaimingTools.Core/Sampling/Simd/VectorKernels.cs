@@ -17,7 +17,8 @@ namespace KaimingTools.Sampling.Simd
     /// <remarks>
     /// Philox state is kept in memory order: a 128-bit group of lanes is one block (c₀, c₁, c₂, c₃), so a
     /// round is one VPMULUDQ, one VPSHUFD, one shift and one three-way XOR (VPTERNLOGD; two XORs without
-    /// AVX-512), and the output words are already in element order. Box–Muller needs the word (or 64-bit) pairs split, which two in-lane shuffles do.
+    /// AVX-512), and the output words are already in element order. Box–Muller needs the word (or 64-bit)
+    /// pairs split, which two in-lane shuffles do.
     /// </remarks>
     internal static class VectorKernels<W, VF, VD, VU, VUL>
         where W : IWidth<VF, VD, VU, VUL>
@@ -191,16 +192,32 @@ namespace KaimingTools.Sampling.Simd
                     b.Store(ref Unsafe.Add(ref words, at + W.Words));
                 }
 
-                int rare = TransformInPlace<TTransform, T, VOut>(ref batchStart, count, scale, ref rareGroups);
-                if (rare != 0)
-                {
-                    TTransform.Finish(ref Unsafe.As<T, byte>(ref batchStart), ref rareGroups, rare, scale);
-                }
+                TransformBatch<TTransform, T, VOut>(ref batchStart, count, scale, ref rareGroups);
             }
         }
 
-        /// <summary>Groups per batch in <see cref="Run"/>: one bit each in the batch's rare-group mask.</summary>
+        /// <summary>Groups per batch in <see cref="Run"/>: 8 KB of words at 512 bits, which stay in L1.</summary>
         private const int BatchGroups = 64;
+
+        /// <summary>
+        /// Phases two and three of <see cref="Run"/> on one batch of <paramref name="count"/> groups of Philox words,
+        /// stored where their samples go: the transform in place, then the lanes it left unfinished. Returns how many
+        /// groups had such lanes; <paramref name="rare"/> describes them.
+        /// </summary>
+        [MethodImpl(Hot)]
+        private static int TransformBatch<TTransform, T, VOut>(ref T destination, int count, VOut scale, ref RareGroups rare)
+            where TTransform : ITransform<VOut>
+            where T : struct
+            where VOut : struct, ILanes<VOut, T>
+        {
+            int found = TransformInPlace<TTransform, T, VOut>(ref destination, count, scale, ref rare);
+            if (found != 0)
+            {
+                TTransform.Finish(ref Unsafe.As<T, byte>(ref destination), ref rare, found, scale);
+            }
+
+            return found;
+        }
 
         /// <summary>
         /// Turns <paramref name="count"/> (≤ 64) groups of Philox words, stored where their samples go, into
@@ -257,8 +274,7 @@ namespace KaimingTools.Sampling.Simd
             for (int batch = 0; batch < groups; batch += BatchGroups)
             {
                 ref float batchStart = ref Unsafe.Add(ref start, batch * 2 * W.Words);
-                int rare = TransformInPlace<TTransform, float, VF>(ref batchStart, Math.Min(BatchGroups, groups - batch), VF.Splat(1f), ref rareGroups);
-                TTransform.Finish(ref Unsafe.As<float, byte>(ref batchStart), ref rareGroups, rare, VF.Splat(1f));
+                int rare = TransformBatch<TTransform, float, VF>(ref batchStart, Math.Min(BatchGroups, groups - batch), VF.Splat(1f), ref rareGroups);
                 for (int r = 0; r < rare; r++)
                 {
                     finished += BitOperations.PopCount((uint)rareGroups.Lanes[r]);
@@ -549,7 +565,10 @@ namespace KaimingTools.Sampling.Simd
                 }
             }
 
-            /// <summary>Computes the standard samples for the inputs k in <paramref name="values"/> and writes the first <paramref name="count"/>, scaled.</summary>
+            /// <summary>
+            /// Computes the standard samples for the inputs k in <paramref name="values"/> and writes the first
+            /// <paramref name="count"/>, scaled, to their <paramref name="positions"/>.
+            /// </summary>
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             private static void Scatter(ref float start, Span<double> values, Span<int> positions, int count, float scale)
             {
